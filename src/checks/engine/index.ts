@@ -1,0 +1,4 @@
+export * from './rule';
+export * from './resource';
+export * from './stack-index';
+export * from './values';

@@ -1,0 +1,38 @@
+import { apiGatewayRules } from './apigateway';
+import { appSyncRules } from './appsync';
+import { cloudWatchRules } from './cloudwatch';
+import { dynamoDbRules } from './dynamodb';
+import { eventsRules } from './events';
+import { lambdaRules } from './lambda';
+import { logsRules } from './logs';
+import { snsRules } from './sns';
+import { sqsRules } from './sqs';
+import { stepFunctionsRules } from './stepfunctions';
+import { Rule } from '../engine/rule';
+
+/** The built-in rule catalogue. */
+export class WellArchitectedRules {
+  /** A new instance of every built-in rule, in a stable order (by id). */
+  public static all(): Rule[] {
+    const rules = [
+      ...lambdaRules(),
+      ...sqsRules(),
+      ...snsRules(),
+      ...cloudWatchRules(),
+      ...logsRules(),
+      ...apiGatewayRules(),
+      ...stepFunctionsRules(),
+      ...eventsRules(),
+      ...dynamoDbRules(),
+      ...appSyncRules(),
+    ];
+    return rules.sort((a, b) => a.id.localeCompare(b.id));
+  }
+
+  /** The built-in rule with this id, or undefined. */
+  public static byId(id: string): Rule | undefined {
+    return WellArchitectedRules.all().find((rule) => rule.id === id);
+  }
+
+  private constructor() {}
+}
