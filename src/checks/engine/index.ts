@@ -2,3 +2,4 @@ export * from './rule';
 export * from './resource';
 export * from './stack-index';
 export * from './values';
+export * from './finding';
