@@ -3,3 +3,4 @@ export * from './resource';
 export * from './stack-index';
 export * from './values';
 export * from './finding';
+export * from './report-model';
