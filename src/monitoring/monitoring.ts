@@ -203,13 +203,21 @@ function validateProps(props: WellArchitectedMonitoringProps): void {
   const problems: string[] = [];
   for (const email of props.emailSubscriptions ?? []) {
     if (!Token.isUnresolved(email) && !EMAIL_PATTERN.test(email)) {
-      problems.push(`emailSubscriptions: '${email}' is not an e-mail address; give addresses such as 'oncall@example.com'.`);
+      problems.push(
+        `emailSubscriptions: '${email}' is not an e-mail address; give addresses such as 'oncall@example.com'.`,
+      );
     }
   }
   if (props.dashboard === false && props.dashboardName !== undefined) {
-    problems.push(`dashboardName: '${props.dashboardName}' is set but dashboard is false; remove dashboardName or set dashboard to true.`);
+    problems.push(
+      `dashboardName: '${props.dashboardName}' is set but dashboard is false; remove dashboardName or set dashboard to true.`,
+    );
   }
-  if (props.dashboardName !== undefined && !Token.isUnresolved(props.dashboardName) && !/^[A-Za-z0-9_-]{1,255}$/.test(props.dashboardName)) {
+  if (
+    props.dashboardName !== undefined &&
+    !Token.isUnresolved(props.dashboardName) &&
+    !/^[A-Za-z0-9_-]{1,255}$/.test(props.dashboardName)
+  ) {
     problems.push(
       `dashboardName: '${props.dashboardName}' is not a valid dashboard name; use up to 255 letters, digits, '-' and '_'.`,
     );

@@ -129,7 +129,8 @@ describe('alarms and the dashboard', () => {
     const stack = newStack();
     const monitoring = WellArchitectedMonitoring.of(stack);
     monitoring.addAlarm(someAlarm(stack, 'Errors'));
-    const graph = () => new cloudwatch.GraphWidget({ width: 8, left: [new cloudwatch.Metric({ namespace: 'T', metricName: 'M' })] });
+    const graph = () =>
+      new cloudwatch.GraphWidget({ width: 8, left: [new cloudwatch.Metric({ namespace: 'T', metricName: 'M' })] });
     monitoring.addDashboardSection('Orders function', [graph(), graph(), graph(), graph()]);
     const template = Template.fromStack(stack);
     template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
