@@ -41,6 +41,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   peerDependencyOptions: { pinnedDevDependency: false },
   // Runtime dependencies are bundled into the package by jsii: each one is justified in DEVELOPERS.md.
   bundledDeps: ['yaml@^2.8.1'],
+  bin: { 'cdk-well-architected': 'lib/cli/main.js' },
   devDeps: [
     `aws-cdk-lib@${CDK_DEV_VERSION}`,
     `aws-cdk@${CDK_CLI_VERSION}`,
@@ -113,6 +114,13 @@ project.addTask('example', {
   description: 'Synthesize the example app with the real cdk CLI and print its well-architected findings',
   cwd: 'examples',
   steps: [{ exec: 'cdk synth --quiet --output cdk.out' }],
+});
+
+// Benchmark of the checks' synth-time cost (BENCHMARKS.md); never part of the tests.
+project.addTask('bench', {
+  description: 'Time app.synth() bare, with the well-architected checks and with cdk-nag; writes BENCHMARKS.md',
+  receiveArgs: true,
+  exec: 'ts-node --transpile-only --project tsconfig.dev.json bench/run.ts',
 });
 
 // The CI job runs jsii-pacmak in code-only mode: the package registries of Python, Maven and NuGet are not reachable.
