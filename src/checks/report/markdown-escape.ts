@@ -1,0 +1,44 @@
+/**
+ * Escaping for text that comes from users (messages, reasons, construct ids) or from rules written by
+ * users, so that it renders as the same characters in GitHub-flavoured Markdown and cannot break a table.
+ */
+
+// Characters with a meaning in inline Markdown or in a table row, and `&`/`<`/`>` which GitHub reads as HTML.
+const INLINE_SPECIAL = /[\\`*_[\]{}<>|~&#!]/g;
+
+/** Text safe inside a paragraph or a table cell: Markdown punctuation escaped, line breaks as `<br>`. */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(INLINE_SPECIAL, (c) => `\\${c}`)
+    .replace(/\r\n|\r|\n/g, '<br>')
+    .replace(/\t/g, ' ');
+}
+
+/**
+ * Text as a code span that is safe in a table cell: the fence is longer than any run of backticks inside,
+ * pipes are escaped (GitHub splits table cells before it reads code spans) and line breaks become spaces.
+ */
+export function codeSpan(text: string): string {
+  const flat = text.replace(/\r\n|\r|\n|\t/g, ' ').replace(/\|/g, '\\|');
+  const longestRun = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longestRun + 1);
+  const pad = flat.startsWith('`') || flat.endsWith('`') || flat === '' ? ' ' : '';
+  return `${fence}${pad}${flat}${pad}${fence}`;
+}
+
+/** Text as the content of an HTML element, e.g. a `<summary>`. */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/**
+ * Markdown written on purpose (a rule's description or fix, which may use `code spans`), made safe for a
+ * table cell only: pipes escaped (also inside code spans, which GitHub requires) and line breaks as `<br>`.
+ * Use `escapeMarkdown` instead for text whose Markdown should not be interpreted.
+ */
+export function markdownTableCell(markdown: string): string {
+  return markdown
+    .replace(/\\?\|/g, '\\|')
+    .replace(/\r\n|\r|\n/g, '<br>')
+    .replace(/\t/g, ' ');
+}
