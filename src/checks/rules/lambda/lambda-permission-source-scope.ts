@@ -1,0 +1,60 @@
+import { CheckedResource } from '../../engine/resource';
+import { Pillar, Rule, RuleContext, RuleResult, Severity } from '../../engine/rule';
+import { Values } from '../../engine/values';
+import { PERMISSION, servicePrincipalName } from './lambda-resources';
+
+/**
+ * Lambda permissions for an AWS service say which resource (SourceArn) or account (SourceAccount) may use
+ * them, so the service cannot be made to invoke the function on behalf of someone else (confused deputy).
+ */
+export class LambdaPermissionSourceScopeRule extends Rule {
+  constructor() {
+    super({
+      id: 'WA-LambdaPermissionSourceScope',
+      pillar: Pillar.SECURITY,
+      lensQuestion: 'SEC 2',
+      severity: Severity.WARNING,
+      description:
+        "Lambda permissions that let an AWS service invoke a function are scoped with SourceArn (and SourceAccount when the ARN has no account, as for S3), so no other account's resource can make that service invoke the function.",
+      remediation:
+        'Use the L2 integrations (`bucket.addEventNotification`, `topic.addSubscription`, `rule.addTarget`, `LambdaIntegration`), which scope the permission; with `fn.addPermission` set `sourceArn` and `sourceAccount`.',
+      resourceTypes: [PERMISSION],
+      equivalents: { checkov: ['CKV_AWS_364'], cfnLint: ['W3663'] },
+    });
+  }
+
+  public evaluate(resource: CheckedResource, context: RuleContext): RuleResult {
+    if (resource.unresolvedReason) {
+      return RuleResult.unknown(resource.unresolvedReason);
+    }
+    const principal = resource.get('Principal');
+    if (Values.isUnknown(principal)) {
+      return RuleResult.unknown('Principal cannot be resolved at synth time');
+    }
+    const service = servicePrincipalName(principal);
+    if (service === undefined) {
+      return RuleResult.notApplicable('the principal is not an AWS service');
+    }
+    const sourceArn = resource.get('SourceArn');
+    const sourceAccount = resource.get('SourceAccount');
+    if (sourceArn === undefined && sourceAccount === undefined) {
+      return RuleResult.nonCompliant(
+        `Permission ${resource.logicalId} lets ${principal} invoke the function from any account's resources. Set \`sourceArn\` (and \`sourceAccount\`) on the permission.`,
+      );
+    }
+    if (sourceAccount === undefined && isS3Arn(sourceArn, context)) {
+      return RuleResult.nonCompliant(
+        `Permission ${resource.logicalId} is scoped to an S3 bucket ARN, which has no account id: a bucket of the same name in another account would match. Set \`sourceAccount\` too.`,
+      );
+    }
+    return RuleResult.compliant();
+  }
+}
+
+function isS3Arn(value: any, context: RuleContext): boolean {
+  if (typeof value === 'string') {
+    return !Values.isUnknown(value) && value.startsWith('arn:') && value.split(':')[2] === 's3';
+  }
+  const target = context.index.resolveReference(value);
+  return target?.resourceType === 'AWS::S3::Bucket';
+}

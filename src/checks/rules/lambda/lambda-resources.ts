@@ -1,0 +1,335 @@
+// Shared lookups for the Lambda rules: which function a reference means, who invokes a function, what its
+// execution role allows, where an event source mapping reads from. Internal: not part of the public API.
+import { CheckedResource } from '../../engine/resource';
+import { StackIndex } from '../../engine/stack-index';
+import { Values } from '../../engine/values';
+
+export const FUNCTION = 'AWS::Lambda::Function';
+export const ALIAS = 'AWS::Lambda::Alias';
+export const VERSION = 'AWS::Lambda::Version';
+export const PERMISSION = 'AWS::Lambda::Permission';
+export const EVENT_INVOKE_CONFIG = 'AWS::Lambda::EventInvokeConfig';
+export const EVENT_SOURCE_MAPPING = 'AWS::Lambda::EventSourceMapping';
+
+/** Lambda's defaults when a property is absent. */
+export const DEFAULT_TIMEOUT_SECONDS = 3;
+export const DEFAULT_SQS_VISIBILITY_TIMEOUT_SECONDS = 30;
+
+/** A lookup that either found something, found nothing, or cannot tell at synth time. */
+export type Lookup<T> = { readonly kind: 'found'; readonly value: T } | { readonly kind: 'absent' } | Unknown;
+export type Unknown = { readonly kind: 'unknown'; readonly reason: string };
+
+export function unknownLookup(reason: string): Unknown {
+  return { kind: 'unknown', reason };
+}
+
+/** The literal `FunctionName` of a function, when it has one. */
+export function literalFunctionName(fn: CheckedResource): string | undefined {
+  const name = fn.get('FunctionName');
+  return typeof name === 'string' && !Values.isUnknown(name) ? name : undefined;
+}
+
+/** How a finding names a function: its literal name if it has one, else its logical id. */
+export function describeFunction(fn: CheckedResource): string {
+  const name = literalFunctionName(fn);
+  return name ? `'${name}' (${fn.logicalId})` : fn.logicalId;
+}
+
+/**
+ * The function of this stack that a `FunctionName`-like value means: a `Ref`/`Fn::GetAtt` to the function,
+ * to one of its aliases or versions, or a literal name or ARN that matches a function's literal `FunctionName`.
+ * Absent when the value names a function outside the stack; unknown for parameters, imports and conditions.
+ */
+export function resolveFunction(value: any, index: StackIndex): Lookup<CheckedResource> {
+  if (value === undefined || value === null) {
+    return { kind: 'absent' };
+  }
+  const target = index.resolveReference(value);
+  if (target) {
+    if (target.resourceType === FUNCTION) {
+      return { kind: 'found', value: target };
+    }
+    if (target.resourceType === ALIAS || target.resourceType === VERSION) {
+      return resolveFunction(target.get('FunctionName'), index);
+    }
+    return { kind: 'absent' };
+  }
+  if (typeof value === 'string' && !Values.isUnknown(value)) {
+    const name = functionNameOfLiteral(value);
+    const match = index.ofType(FUNCTION).find((fn) => literalFunctionName(fn) === name);
+    return match ? { kind: 'found', value: match } : { kind: 'absent' };
+  }
+  if (Values.isIntrinsic(value) && Values.referencedLogicalId(value) === undefined) {
+    return unknownLookup('the function is chosen by an intrinsic function that synth cannot evaluate');
+  }
+  // A Ref to a parameter, or an unresolved token.
+  return unknownLookup('the function is given by a parameter or token');
+}
+
+/** `my-fn`, `arn:aws:lambda:us-east-1:123456789012:function:my-fn[:alias]` or `123456789012:function:my-fn` -> `my-fn`. */
+function functionNameOfLiteral(value: string): string {
+  const match = /(?:^|:)function:([^:]+)/.exec(value);
+  return match ? match[1] : value;
+}
+
+/**
+ * The resources that the function is addressed through: the function itself, its aliases and its versions.
+ * Invocation permissions and invoke configurations may point at any of them.
+ */
+export function qualifiersOf(fn: CheckedResource, index: StackIndex): CheckedResource[] {
+  const qualifiers = [fn];
+  for (const type of [ALIAS, VERSION]) {
+    for (const ref of index.referencesTo(fn.logicalId, type)) {
+      if (ref.propertyPath === 'FunctionName' && !qualifiers.includes(ref.source)) {
+        qualifiers.push(ref.source);
+      }
+    }
+  }
+  return qualifiers;
+}
+
+/**
+ * Resources of one type whose property at `propertyPath` (or below it) points at the function, directly or
+ * through an alias or version, or names it literally.
+ */
+export function resourcesPointingAt(
+  fn: CheckedResource,
+  index: StackIndex,
+  sourceType: string,
+  propertyPath: (path: string) => boolean,
+  literalValue?: (source: CheckedResource) => any[],
+): CheckedResource[] {
+  const found: CheckedResource[] = [];
+  for (const qualifier of qualifiersOf(fn, index)) {
+    for (const ref of index.referencesTo(qualifier.logicalId, sourceType)) {
+      if (propertyPath(ref.propertyPath) && !found.includes(ref.source)) {
+        found.push(ref.source);
+      }
+    }
+  }
+  const name = literalFunctionName(fn);
+  if (name !== undefined && literalValue) {
+    for (const source of index.ofType(sourceType)) {
+      const values = literalValue(source);
+      if (
+        !found.includes(source) &&
+        values.some((v) => typeof v === 'string' && !Values.isUnknown(v) && functionNameOfLiteral(v) === name)
+      ) {
+        found.push(source);
+      }
+    }
+  }
+  return found;
+}
+
+/** The `AWS::Lambda::Permission` resources that let someone invoke the function (or its aliases and versions). */
+export function permissionsOf(fn: CheckedResource, index: StackIndex): CheckedResource[] {
+  return resourcesPointingAt(
+    fn,
+    index,
+    PERMISSION,
+    (path) => path === 'FunctionName',
+    (p) => [p.get('FunctionName')],
+  );
+}
+
+/** The `AWS::Lambda::EventInvokeConfig` resources of the function (any qualifier). */
+export function eventInvokeConfigsOf(fn: CheckedResource, index: StackIndex): CheckedResource[] {
+  return resourcesPointingAt(
+    fn,
+    index,
+    EVENT_INVOKE_CONFIG,
+    (path) => path === 'FunctionName',
+    (c) => [c.get('FunctionName')],
+  );
+}
+
+/**
+ * The service a principal names, without region or partition suffix: `s3.amazonaws.com` -> `s3`,
+ * `logs.eu-west-1.amazonaws.com` -> `logs`. Undefined for accounts, ARNs and `*`.
+ */
+export function servicePrincipalName(principal: any): string | undefined {
+  if (typeof principal !== 'string' || Values.isUnknown(principal)) {
+    return undefined;
+  }
+  const match = /^([a-z0-9-]+(?:\.[a-z0-9-]+)*?)\.amazonaws\.com(?:\.cn)?$/.exec(principal);
+  if (!match) {
+    return undefined;
+  }
+  const labels = match[1].split('.');
+  // Drop a trailing region label (logs.us-east-1.amazonaws.com).
+  if (labels.length > 1 && /^[a-z]{2}(-gov)?-[a-z]+-\d$/.test(labels[labels.length - 1])) {
+    labels.pop();
+  }
+  return labels.join('.');
+}
+
+/** A human-readable name for any invocation principal: its service, or the principal itself. */
+export function principalLabel(principal: any): string | undefined {
+  if (typeof principal !== 'string' || Values.isUnknown(principal)) {
+    return undefined;
+  }
+  return servicePrincipalName(principal) ?? principal;
+}
+
+/** One statement of an IAM policy, with where it comes from. */
+export interface PolicyStatement {
+  readonly statement: any;
+  /** e.g. `inline policy 'Default' of role Role1`, `policy FnServiceRoleDefaultPolicy`. */
+  readonly origin: string;
+}
+
+/**
+ * The execution role of a function and every statement the stack attaches to it: inline `Policies`,
+ * `AWS::IAM::Policy` / `AWS::IAM::RolePolicy` / `AWS::IAM::ManagedPolicy` that name the role, and in-stack
+ * managed policies in `ManagedPolicyArns`. AWS managed policies (literal ARNs) are not read: AWS maintains them.
+ */
+export function executionRoleStatements(
+  fn: CheckedResource,
+  index: StackIndex,
+): Lookup<{ role: CheckedResource; statements: PolicyStatement[] }> {
+  const roleValue = fn.get('Role');
+  if (roleValue === undefined) {
+    return { kind: 'absent' };
+  }
+  const role = index.resolveReference(roleValue);
+  if (!role || role.resourceType !== 'AWS::IAM::Role') {
+    return unknownLookup(`the execution role of ${describeFunction(fn)} is not defined in this stack`);
+  }
+  if (role.unresolvedReason) {
+    return unknownLookup(role.unresolvedReason);
+  }
+  const statements: PolicyStatement[] = [];
+  const inline = role.get('Policies');
+  if (Values.isUnknown(inline)) {
+    return unknownLookup(`the inline policies of role ${role.logicalId} cannot be resolved at synth time`);
+  }
+  for (const policy of Values.asList(inline) ?? []) {
+    const name = Values.get(policy, 'PolicyName');
+    statements.push(
+      ...statementsOf(Values.get(policy, 'PolicyDocument'), `inline policy '${name}' of role ${role.logicalId}`),
+    );
+  }
+  const attached = new Set<CheckedResource>();
+  for (const [type, path] of [
+    ['AWS::IAM::Policy', 'Roles'],
+    ['AWS::IAM::ManagedPolicy', 'Roles'],
+    ['AWS::IAM::RolePolicy', 'RoleName'],
+  ]) {
+    for (const ref of index.referencesTo(role.logicalId, type)) {
+      if (ref.propertyPath === path || ref.propertyPath.startsWith(`${path}.`)) {
+        attached.add(ref.source);
+      }
+    }
+  }
+  for (const ref of index.referencesFrom(role.logicalId, 'AWS::IAM::ManagedPolicy')) {
+    if (ref.propertyPath.startsWith('ManagedPolicyArns')) {
+      attached.add(ref.target);
+    }
+  }
+  for (const policy of attached) {
+    statements.push(...statementsOf(policy.get('PolicyDocument'), `policy ${policy.logicalId}`));
+  }
+  return { kind: 'found', value: { role, statements } };
+}
+
+function statementsOf(document: any, origin: string): PolicyStatement[] {
+  const statement = Values.get(document, 'Statement');
+  if (statement === undefined) {
+    return [];
+  }
+  const list = Array.isArray(statement) ? statement : [statement];
+  return list.map((s) => ({ statement: s, origin }));
+}
+
+/** A list-or-single IAM field (`Action`, `Resource`) as a list; unknown entries stay as they are. */
+export function asIamList(value: any): any[] {
+  if (value === undefined) {
+    return [];
+  }
+  return Array.isArray(value) ? value : [value];
+}
+
+/** The kind of source an event source mapping reads from. */
+export type EventSourceKind = 'sqs' | 'kinesis' | 'dynamodb' | 'other';
+
+/** What an event source mapping reads from, and the in-stack resource when there is one. */
+export function eventSourceOf(
+  esm: CheckedResource,
+  index: StackIndex,
+): Lookup<{ kind: EventSourceKind; resource?: CheckedResource }> {
+  const arn = esm.get('EventSourceArn');
+  if (arn === undefined) {
+    // Self-managed Kafka and similar sources have no EventSourceArn.
+    return { kind: 'found', value: { kind: 'other' } };
+  }
+  const target = index.resolveReference(arn);
+  if (target) {
+    const attribute = Values.referencedLogicalId(arn) !== undefined ? getAttName(arn) : undefined;
+    switch (target.resourceType) {
+      case 'AWS::SQS::Queue':
+        return { kind: 'found', value: { kind: 'sqs', resource: target } };
+      case 'AWS::Kinesis::Stream':
+      case 'AWS::Kinesis::StreamConsumer':
+        return { kind: 'found', value: { kind: 'kinesis', resource: target } };
+      case 'AWS::DynamoDB::Table':
+      case 'AWS::DynamoDB::GlobalTable':
+        return attribute === 'StreamArn'
+          ? { kind: 'found', value: { kind: 'dynamodb', resource: target } }
+          : { kind: 'found', value: { kind: 'other' } };
+      default:
+        return { kind: 'found', value: { kind: 'other', resource: target } };
+    }
+  }
+  const literal = literalArn(arn);
+  if (literal === undefined) {
+    return unknownLookup('the event source ARN cannot be resolved at synth time');
+  }
+  const service = literal.split(':')[2];
+  if (service === 'sqs') {
+    return { kind: 'found', value: { kind: 'sqs' } };
+  }
+  if (service === 'kinesis') {
+    return { kind: 'found', value: { kind: 'kinesis' } };
+  }
+  if (service === 'dynamodb' && literal.includes('/stream/')) {
+    return { kind: 'found', value: { kind: 'dynamodb' } };
+  }
+  return { kind: 'found', value: { kind: 'other' } };
+}
+
+function getAttName(value: any): string | undefined {
+  const getAtt = value['Fn::GetAtt'];
+  if (Array.isArray(getAtt)) {
+    return typeof getAtt[1] === 'string' ? getAtt[1] : undefined;
+  }
+  return typeof getAtt === 'string' ? getAtt.split('.').slice(1).join('.') : undefined;
+}
+
+/**
+ * An ARN that is literal at least up to its service: a plain string, or an `Fn::Join` whose first parts are
+ * `arn:` + `{ Ref: AWS::Partition }` + `:sqs:...` (what `Queue.fromQueueArn` with `Stack.formatArn` renders).
+ * Undefined when synth cannot tell the service.
+ */
+function literalArn(value: any): string | undefined {
+  if (typeof value === 'string') {
+    return Values.isUnknown(value) ? undefined : value;
+  }
+  const join = Values.isIntrinsic(value) ? value['Fn::Join'] : undefined;
+  if (Array.isArray(join) && join[0] === '' && Array.isArray(join[1])) {
+    const text = join[1].map((part: any) => (typeof part === 'string' ? part : Values.referencedLogicalId(part) === 'AWS::Partition' ? 'aws' : '\u0000')).join('');
+    const prefix = text.split('\u0000')[0];
+    return /^arn:[^:]+:[^:]+:/.test(prefix) ? prefix : undefined;
+  }
+  return undefined;
+}
+
+/** The function an event source mapping invokes. */
+export function functionOfMapping(esm: CheckedResource, index: StackIndex): Lookup<CheckedResource> {
+  return resolveFunction(esm.get('FunctionName'), index);
+}
+
+/** True when a value is set and synth cannot tell what it is. */
+export function isUnknownValue(value: any): boolean {
+  return value !== undefined && Values.isUnknown(value);
+}

@@ -1,0 +1,43 @@
+import { CheckedResource } from '../../engine/resource';
+import { Pillar, Rule, RuleContext, RuleResult, Severity } from '../../engine/rule';
+import { Values } from '../../engine/values';
+import { FUNCTION, describeFunction } from './lambda-resources';
+
+/** Lambda functions log JSON with an application log level, so logs can be queried and filtered by level. */
+export class LambdaStructuredLoggingRule extends Rule {
+  constructor() {
+    super({
+      id: 'WA-LambdaStructuredLogging',
+      pillar: Pillar.OPERATIONAL_EXCELLENCE,
+      lensQuestion: 'OPS 1',
+      severity: Severity.WARNING,
+      description:
+        'Lambda functions use the JSON log format with an application log level: structured logs can be queried with CloudWatch Logs Insights, and the level can be changed without a code change.',
+      remediation:
+        'Set `loggingFormat: lambda.LoggingFormat.JSON` and `applicationLogLevelV2: lambda.ApplicationLogLevel.INFO` on the Function (or use `WellArchitectedFunction`); on a CfnFunction set `loggingConfig: { logFormat: \'JSON\', applicationLogLevel: \'INFO\' }`.',
+      resourceTypes: [FUNCTION],
+    });
+  }
+
+  public evaluate(resource: CheckedResource, _context: RuleContext): RuleResult {
+    if (resource.unresolvedReason) {
+      return RuleResult.unknown(resource.unresolvedReason);
+    }
+    const format = resource.get('LoggingConfig.LogFormat');
+    const level = resource.get('LoggingConfig.ApplicationLogLevel');
+    if (Values.isUnknown(format) || Values.isUnknown(level)) {
+      return RuleResult.unknown('LoggingConfig cannot be resolved at synth time');
+    }
+    if (format !== 'JSON') {
+      return RuleResult.nonCompliant(
+        `Function ${describeFunction(resource)} writes plain-text logs (LoggingConfig.LogFormat is ${format === undefined ? 'not set' : `'${format}'`}). Set \`loggingFormat: lambda.LoggingFormat.JSON\` and \`applicationLogLevelV2\`.`,
+      );
+    }
+    if (level === undefined) {
+      return RuleResult.nonCompliant(
+        `Function ${describeFunction(resource)} logs JSON but has no application log level, so every level is emitted. Set \`applicationLogLevelV2: lambda.ApplicationLogLevel.INFO\` (LoggingConfig.ApplicationLogLevel).`,
+      );
+    }
+    return RuleResult.compliant();
+  }
+}

@@ -1,0 +1,219 @@
+import { CfnParameter, Fn, SecretValue } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { Compliance } from '../../../../src';
+import { LambdaEnvironmentSecretsRule } from '../../../../src/checks/rules/lambda/lambda-environment-secrets';
+import { LambdaPermissionPublicRule } from '../../../../src/checks/rules/lambda/lambda-permission-public';
+import { LambdaPermissionSourceScopeRule } from '../../../../src/checks/rules/lambda/lambda-permission-source-scope';
+import { LambdaUrlAuthRule } from '../../../../src/checks/rules/lambda/lambda-url-auth';
+import { LambdaUrlCorsRule } from '../../../../src/checks/rules/lambda/lambda-url-cors';
+import { complianceOf, evaluateRule, findings } from '../../rule-harness';
+import { l1Function, l2Function, newStack } from './fixtures';
+
+describe('WA-LambdaEnvironmentSecrets', () => {
+  const rule = new LambdaEnvironmentSecretsRule();
+
+  test('L2 function passing a secret ARN and configuration values is compliant', () => {
+    const stack = newStack();
+    const secret = new secretsmanager.Secret(stack, 'Secret');
+    l2Function(stack, 'Fn', {
+      environment: {
+        DB_PASSWORD_SECRET_ARN: secret.secretArn,
+        API_KEY_PARAMETER_NAME: '/app/api-key',
+        TOKEN_TTL_SECONDS: '3600',
+        SECRET_ROTATION_ENABLED: 'true',
+        TABLE_NAME: 'orders',
+      },
+    });
+    expect(complianceOf(rule, stack, 'Fn')).toBe(Compliance.COMPLIANT);
+  });
+
+  test('L2 function with a literal password is non-compliant and names the variable', () => {
+    const stack = newStack();
+    l2Function(stack, 'Fn', { environment: { DB_PASSWORD: 'hunter2-hunter2', STAGE: 'prod' } });
+    const found = findings(rule, stack);
+    expect(found).toHaveLength(1);
+    expect(found[0].result.message).toMatch(/DB_PASSWORD holds a literal value.*Secrets Manager/);
+    expect(found[0].result.message).not.toMatch(/STAGE/);
+  });
+
+  test('L2 function with an unwrapped Secrets Manager value is non-compliant (it is plain text in the function)', () => {
+    const stack = newStack();
+    const secret = new secretsmanager.Secret(stack, 'Secret');
+    l2Function(stack, 'Fn', {
+      environment: { DB: SecretValue.secretsManager('prod/db').unsafeUnwrap(), OTHER: secret.secretName },
+    });
+    expect(findings(rule, stack)[0].result.message).toMatch(/DB holds a dynamic reference/);
+  });
+
+  test('L1 functions: an access key id under any name is non-compliant; no environment is compliant', () => {
+    const stack = newStack();
+    l1Function(stack, 'Key', { environment: { variables: { AWS_CONFIG: 'AKIAIOSFODNN7EXAMPLE' } } });
+    l1Function(stack, 'NoEnv');
+    expect(complianceOf(rule, stack, 'Key')).toBe(Compliance.NON_COMPLIANT);
+    expect(findings(rule, stack)[0].result.message).toMatch(/AWS_CONFIG holds an AWS access key id/);
+    expect(complianceOf(rule, stack, 'NoEnv')).toBe(Compliance.COMPLIANT);
+  });
+
+  test('parameters, imports and Fn::If values are never findings', () => {
+    const stack = newStack();
+    const password = new CfnParameter(stack, 'Password', { noEcho: true });
+    l1Function(stack, 'Param', {
+      environment: {
+        variables: {
+          DB_PASSWORD: password.valueAsString,
+          API_TOKEN: Fn.importValue('TokenExport'),
+          SECRET: Fn.conditionIf('Prod', 'a', 'b').toString(),
+        },
+      },
+    });
+    l1Function(stack, 'WholeEnv', {
+      environment: { variables: Fn.conditionIf('Prod', { A: 'b' }, { A: 'c' }) as any },
+    });
+    expect(complianceOf(rule, stack, 'Param')).toBe(Compliance.COMPLIANT);
+    expect(complianceOf(rule, stack, 'WholeEnv')).toBe(Compliance.UNKNOWN);
+  });
+});
+
+describe('WA-LambdaUrlAuth', () => {
+  const rule = new LambdaUrlAuthRule();
+
+  test('L2 function URL with AWS_IAM is compliant, with NONE non-compliant', () => {
+    const stack = newStack();
+    l2Function(stack, 'Private').addFunctionUrl({ authType: lambda.FunctionUrlAuthType.AWS_IAM });
+    l2Function(stack, 'Public').addFunctionUrl({ authType: lambda.FunctionUrlAuthType.NONE });
+    expect(complianceOf(rule, stack, 'Private')).toBe(Compliance.COMPLIANT);
+    expect(complianceOf(rule, stack, 'Public')).toBe(Compliance.NON_COMPLIANT);
+    expect(findings(rule, stack)[0].result.message).toMatch(/AuthType NONE.*FunctionUrlAuthType.AWS_IAM/);
+  });
+
+  test('L1 URL with NONE is non-compliant; a parameter is unknown', () => {
+    const stack = newStack();
+    const fn = l1Function(stack, 'Fn');
+    const auth = new CfnParameter(stack, 'Auth');
+    new lambda.CfnUrl(stack, 'OpenUrl', { authType: 'NONE', targetFunctionArn: fn.attrArn });
+    new lambda.CfnUrl(stack, 'ParamUrl', { authType: auth.valueAsString, targetFunctionArn: fn.attrArn });
+    expect(complianceOf(rule, stack, 'OpenUrl')).toBe(Compliance.NON_COMPLIANT);
+    expect(complianceOf(rule, stack, 'ParamUrl')).toBe(Compliance.UNKNOWN);
+  });
+});
+
+describe('WA-LambdaUrlCors', () => {
+  const rule = new LambdaUrlCorsRule();
+
+  test('L2 function URL with a named origin is compliant, with * non-compliant', () => {
+    const stack = newStack();
+    l2Function(stack, 'Named').addFunctionUrl({ cors: { allowedOrigins: ['https://app.example.com'] } });
+    l2Function(stack, 'Any').addFunctionUrl({ cors: { allowedOrigins: ['*'] } });
+    expect(complianceOf(rule, stack, 'Named')).toBe(Compliance.COMPLIANT);
+    expect(complianceOf(rule, stack, 'Any')).toBe(Compliance.NON_COMPLIANT);
+    expect(findings(rule, stack)[0].result.message).toMatch(/any origin.*cors.allowedOrigins/);
+  });
+
+  test('L1 URLs: no CORS compliant, * non-compliant, parameter unknown', () => {
+    const stack = newStack();
+    const fn = l1Function(stack, 'Fn');
+    const origin = new CfnParameter(stack, 'Origin');
+    new lambda.CfnUrl(stack, 'NoCors', { authType: 'AWS_IAM', targetFunctionArn: fn.attrArn });
+    new lambda.CfnUrl(stack, 'Star', { authType: 'AWS_IAM', targetFunctionArn: fn.attrArn, cors: { allowOrigins: ['*'] } });
+    new lambda.CfnUrl(stack, 'Param', {
+      authType: 'AWS_IAM',
+      targetFunctionArn: fn.attrArn,
+      cors: { allowOrigins: [origin.valueAsString] },
+    });
+    expect(complianceOf(rule, stack, 'NoCors')).toBe(Compliance.COMPLIANT);
+    expect(complianceOf(rule, stack, 'Star')).toBe(Compliance.NON_COMPLIANT);
+    expect(complianceOf(rule, stack, 'Param')).toBe(Compliance.UNKNOWN);
+  });
+});
+
+describe('WA-LambdaPermissionSourceScope', () => {
+  const rule = new LambdaPermissionSourceScopeRule();
+
+  test('L2 S3 notification permission (SourceArn + SourceAccount) is compliant', () => {
+    const stack = newStack();
+    const fn = l2Function(stack, 'Fn');
+    new s3.Bucket(stack, 'Bucket').addEventNotification(s3.EventType.OBJECT_CREATED, new s3n.LambdaDestination(fn));
+    const outcomes = evaluateRule(rule, stack);
+    expect(outcomes.length).toBeGreaterThan(0);
+    expect(outcomes.every((o) => o.result.compliance === Compliance.COMPLIANT)).toBe(true);
+  });
+
+  test('L2 addPermission for a service without source is non-compliant', () => {
+    const stack = newStack();
+    l2Function(stack, 'Fn').addPermission('Sns', { principal: new iam.ServicePrincipal('sns.amazonaws.com') });
+    expect(findings(rule, stack)[0].result.message).toMatch(/lets sns.amazonaws.com invoke.*sourceArn/);
+  });
+
+  test('L1 permission scoped to an S3 bucket ARN without SourceAccount is non-compliant', () => {
+    const stack = newStack();
+    const fn = l1Function(stack, 'Fn');
+    new lambda.CfnPermission(stack, 'BucketOnly', {
+      action: 'lambda:InvokeFunction',
+      functionName: fn.ref,
+      principal: 's3.amazonaws.com',
+      sourceArn: 'arn:aws:s3:::my-bucket',
+    });
+    new lambda.CfnPermission(stack, 'Account', {
+      action: 'lambda:InvokeFunction',
+      functionName: fn.ref,
+      principal: '123456789012',
+    });
+    expect(complianceOf(rule, stack, 'BucketOnly')).toBe(Compliance.NON_COMPLIANT);
+    expect(findings(rule, stack)[0].result.message).toMatch(/no account id.*sourceAccount/);
+    expect(complianceOf(rule, stack, 'Account')).toBe(Compliance.NOT_APPLICABLE);
+  });
+
+  test('a parameter principal is unknown', () => {
+    const stack = newStack();
+    const principal = new CfnParameter(stack, 'Principal');
+    new lambda.CfnPermission(stack, 'Param', {
+      action: 'lambda:InvokeFunction',
+      functionName: 'some-function',
+      principal: principal.valueAsString,
+    });
+    expect(complianceOf(rule, stack, 'Param')).toBe(Compliance.UNKNOWN);
+  });
+});
+
+describe('WA-LambdaPermissionPublic', () => {
+  const rule = new LambdaPermissionPublicRule();
+
+  test('L2 grantInvoke to a role is compliant; addPermission to AnyPrincipal is non-compliant', () => {
+    const stack = newStack();
+    const fn = l2Function(stack, 'Fn');
+    fn.addPermission('Account', { principal: new iam.AccountPrincipal('210987654321') });
+    fn.addPermission('Everyone', { principal: new iam.AnyPrincipal() });
+    expect(complianceOf(rule, stack, 'Account')).toBe(Compliance.COMPLIANT);
+    expect(complianceOf(rule, stack, 'Everyone')).toBe(Compliance.NON_COMPLIANT);
+    expect(findings(rule, stack)[0].result.message).toMatch(/any AWS principal.*grantInvoke/);
+  });
+
+  test('function URL permissions are left to WA-LambdaUrlAuth', () => {
+    const stack = newStack();
+    l2Function(stack, 'Fn').addFunctionUrl({ authType: lambda.FunctionUrlAuthType.NONE });
+    expect(findings(rule, stack)).toHaveLength(0);
+  });
+
+  test('L1 permissions: * with PrincipalOrgID compliant, * alone non-compliant, parameter unknown', () => {
+    const stack = newStack();
+    const principal = new CfnParameter(stack, 'Principal');
+    const base = { action: 'lambda:InvokeFunction', functionName: 'fn' };
+    new lambda.CfnPermission(stack, 'Org', { ...base, principal: '*', principalOrgId: 'o-abc123' });
+    new lambda.CfnPermission(stack, 'Open', { ...base, principal: '*' });
+    new lambda.CfnPermission(stack, 'Param', { ...base, principal: principal.valueAsString });
+    expect(complianceOf(rule, stack, 'Org')).toBe(Compliance.COMPLIANT);
+    expect(complianceOf(rule, stack, 'Open')).toBe(Compliance.NON_COMPLIANT);
+    expect(complianceOf(rule, stack, 'Param')).toBe(Compliance.UNKNOWN);
+  });
+
+  test('a permission on an imported function is still checked (the permission is in the stack)', () => {
+    const stack = newStack();
+    const imported = lambda.Function.fromFunctionArn(stack, 'Imported', 'arn:aws:lambda:us-east-1:123456789012:function:x');
+    imported.addPermission('Everyone', { principal: new iam.AnyPrincipal() });
+    expect(findings(rule, stack)).toHaveLength(1);
+  });
+});
