@@ -13,7 +13,6 @@ import { LambdaUrlAuthRule } from './lambda-url-auth';
 import { LambdaUrlCorsRule } from './lambda-url-cors';
 import { Rule } from '../../engine/rule';
 
-
 /** The lambda rules, one a file in this folder. */
 export function lambdaRules(): Rule[] {
   return [

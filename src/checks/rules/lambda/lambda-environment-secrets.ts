@@ -1,17 +1,21 @@
+import { FUNCTION, describeFunction } from './lambda-resources';
 import { CheckedResource } from '../../engine/resource';
 import { Pillar, Rule, RuleContext, RuleResult, Severity } from '../../engine/rule';
 import { Values } from '../../engine/values';
-import { FUNCTION, describeFunction } from './lambda-resources';
 
 /** Variable names that say the value is a credential. */
 const SECRET_NAME = /PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIAL|AUTH_?KEY/i;
 /** Names that hold a pointer to a secret (its ARN, name or parameter path), not the secret itself. */
-const POINTER_NAME = /(_|^)(ARN|NAME|ID|PARAM|PARAMETER|PATH|URL|URI|HEADER|FIELD|TTL|TYPE|REGION|ENDPOINT|EXPIRY|LENGTH|SECONDS|ENABLED)$/i;
+const POINTER_NAME =
+  /(_|^)(ARN|NAME|ID|PARAM|PARAMETER|PATH|URL|URI|HEADER|FIELD|TTL|TYPE|REGION|ENDPOINT|EXPIRY|LENGTH|SECONDS|ENABLED)$/i;
 /** Values that are credentials whatever the variable is called. */
 const SECRET_VALUE: { readonly pattern: RegExp; readonly what: string }[] = [
   { pattern: /\b(AKIA|ASIA)[0-9A-Z]{16}\b/, what: 'an AWS access key id' },
   { pattern: /-----BEGIN [A-Z ]*PRIVATE KEY-----/, what: 'a private key' },
-  { pattern: /\{\{resolve:(secretsmanager|ssm-secure):/, what: 'a dynamic reference that CloudFormation resolves into plain text' },
+  {
+    pattern: /\{\{resolve:(secretsmanager|ssm-secure):/,
+    what: 'a dynamic reference that CloudFormation resolves into plain text',
+  },
 ];
 
 /** Lambda environment variables hold no literal credentials. */

@@ -1,7 +1,7 @@
+import { FUNCTION, describeFunction } from './lambda-resources';
 import { CheckedResource } from '../../engine/resource';
 import { Pillar, Rule, RuleContext, RuleResult, Severity } from '../../engine/rule';
 import { Values } from '../../engine/values';
-import { FUNCTION, describeFunction } from './lambda-resources';
 
 /** The memory size above which a function should have a measured reason (the pre-2020 maximum, 3008 MB). */
 const LARGE_MEMORY_MB = 3008;

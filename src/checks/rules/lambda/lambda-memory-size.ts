@@ -1,7 +1,7 @@
+import { FUNCTION, describeFunction } from './lambda-resources';
 import { CheckedResource } from '../../engine/resource';
 import { Pillar, Rule, RuleContext, RuleResult, Severity } from '../../engine/rule';
 import { Values } from '../../engine/values';
-import { FUNCTION, describeFunction } from './lambda-resources';
 
 /** Lambda functions set their memory size explicitly instead of running on the 128 MB default. */
 export class LambdaMemorySizeRule extends Rule {

@@ -1,7 +1,7 @@
+import { PERMISSION } from './lambda-resources';
 import { CheckedResource } from '../../engine/resource';
 import { Pillar, Rule, RuleContext, RuleResult, Severity } from '../../engine/rule';
 import { Values } from '../../engine/values';
-import { PERMISSION } from './lambda-resources';
 
 /** Lambda permissions do not let everyone (`Principal: *`) invoke a function without a condition. */
 export class LambdaPermissionPublicRule extends Rule {

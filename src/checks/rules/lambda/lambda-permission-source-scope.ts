@@ -1,7 +1,7 @@
+import { PERMISSION, servicePrincipalName } from './lambda-resources';
 import { CheckedResource } from '../../engine/resource';
 import { Pillar, Rule, RuleContext, RuleResult, Severity } from '../../engine/rule';
 import { Values } from '../../engine/values';
-import { PERMISSION, servicePrincipalName } from './lambda-resources';
 
 /**
  * Lambda permissions for an AWS service say which resource (SourceArn) or account (SourceAccount) may use

@@ -317,7 +317,11 @@ function literalArn(value: any): string | undefined {
   }
   const join = Values.isIntrinsic(value) ? value['Fn::Join'] : undefined;
   if (Array.isArray(join) && join[0] === '' && Array.isArray(join[1])) {
-    const text = join[1].map((part: any) => (typeof part === 'string' ? part : Values.referencedLogicalId(part) === 'AWS::Partition' ? 'aws' : '\u0000')).join('');
+    const text = join[1]
+      .map((part: any) =>
+        typeof part === 'string' ? part : Values.referencedLogicalId(part) === 'AWS::Partition' ? 'aws' : '\u0000',
+      )
+      .join('');
     const prefix = text.split('\u0000')[0];
     return /^arn:[^:]+:[^:]+:/.test(prefix) ? prefix : undefined;
   }

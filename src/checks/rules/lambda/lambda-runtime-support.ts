@@ -1,7 +1,7 @@
+import { FUNCTION, describeFunction } from './lambda-resources';
 import { CheckedResource } from '../../engine/resource';
 import { Pillar, Rule, RuleContext, RuleResult, Severity } from '../../engine/rule';
 import { Values } from '../../engine/values';
-import { FUNCTION, describeFunction } from './lambda-resources';
 
 /**
  * The date each managed runtime is (or was) deprecated by AWS Lambda, and the runtime to move to.
@@ -9,7 +9,7 @@ import { FUNCTION, describeFunction } from './lambda-resources';
  * Runtimes not listed are current or unknown to this table and are not flagged.
  */
 const RUNTIME_DEPRECATIONS: Record<string, { readonly deprecated: string; readonly successor: string }> = {
-  'nodejs': { deprecated: '2016-08-30', successor: 'nodejs24.x' },
+  nodejs: { deprecated: '2016-08-30', successor: 'nodejs24.x' },
   'nodejs4.3': { deprecated: '2020-03-05', successor: 'nodejs24.x' },
   'nodejs4.3-edge': { deprecated: '2020-03-05', successor: 'nodejs24.x' },
   'nodejs6.10': { deprecated: '2019-08-12', successor: 'nodejs24.x' },
@@ -36,20 +36,20 @@ const RUNTIME_DEPRECATIONS: Record<string, { readonly deprecated: string; readon
   'ruby3.2': { deprecated: '2026-03-31', successor: 'ruby3.4' },
   'ruby3.3': { deprecated: '2027-03-31', successor: 'ruby3.4' },
   'ruby3.4': { deprecated: '2028-03-31', successor: 'a newer Ruby runtime' },
-  'java8': { deprecated: '2024-01-08', successor: 'java25' },
+  java8: { deprecated: '2024-01-08', successor: 'java25' },
   'java8.al2': { deprecated: '2026-06-30', successor: 'java25' },
-  'java11': { deprecated: '2026-06-30', successor: 'java25' },
-  'java17': { deprecated: '2026-06-30', successor: 'java25' },
-  'java21': { deprecated: '2029-06-30', successor: 'java25' },
+  java11: { deprecated: '2026-06-30', successor: 'java25' },
+  java17: { deprecated: '2026-06-30', successor: 'java25' },
+  java21: { deprecated: '2029-06-30', successor: 'java25' },
   'dotnetcore1.0': { deprecated: '2019-06-27', successor: 'dotnet10' },
   'dotnetcore2.0': { deprecated: '2019-05-30', successor: 'dotnet10' },
   'dotnetcore2.1': { deprecated: '2022-01-05', successor: 'dotnet10' },
   'dotnetcore3.1': { deprecated: '2023-04-03', successor: 'dotnet10' },
-  'dotnet6': { deprecated: '2024-12-20', successor: 'dotnet10' },
-  'dotnet7': { deprecated: '2024-05-14', successor: 'dotnet10' },
-  'dotnet8': { deprecated: '2026-11-10', successor: 'dotnet10' },
+  dotnet6: { deprecated: '2024-12-20', successor: 'dotnet10' },
+  dotnet7: { deprecated: '2024-05-14', successor: 'dotnet10' },
+  dotnet8: { deprecated: '2026-11-10', successor: 'dotnet10' },
   'go1.x': { deprecated: '2024-01-08', successor: 'provided.al2023' },
-  'provided': { deprecated: '2024-01-08', successor: 'provided.al2023' },
+  provided: { deprecated: '2024-01-08', successor: 'provided.al2023' },
   'provided.al2': { deprecated: '2026-06-30', successor: 'provided.al2023' },
   'provided.al2023': { deprecated: '2029-06-30', successor: 'a newer OS-only runtime' },
 };

@@ -1,7 +1,7 @@
+import { FUNCTION, describeFunction } from './lambda-resources';
 import { CheckedResource } from '../../engine/resource';
 import { Pillar, Rule, RuleContext, RuleResult, Severity } from '../../engine/rule';
 import { Values } from '../../engine/values';
-import { FUNCTION, describeFunction } from './lambda-resources';
 
 /** Lambda functions log JSON with an application log level, so logs can be queried and filtered by level. */
 export class LambdaStructuredLoggingRule extends Rule {
@@ -14,7 +14,7 @@ export class LambdaStructuredLoggingRule extends Rule {
       description:
         'Lambda functions use the JSON log format with an application log level: structured logs can be queried with CloudWatch Logs Insights, and the level can be changed without a code change.',
       remediation:
-        'Set `loggingFormat: lambda.LoggingFormat.JSON` and `applicationLogLevelV2: lambda.ApplicationLogLevel.INFO` on the Function (or use `WellArchitectedFunction`); on a CfnFunction set `loggingConfig: { logFormat: \'JSON\', applicationLogLevel: \'INFO\' }`.',
+        "Set `loggingFormat: lambda.LoggingFormat.JSON` and `applicationLogLevelV2: lambda.ApplicationLogLevel.INFO` on the Function (or use `WellArchitectedFunction`); on a CfnFunction set `loggingConfig: { logFormat: 'JSON', applicationLogLevel: 'INFO' }`.",
       resourceTypes: [FUNCTION],
     });
   }

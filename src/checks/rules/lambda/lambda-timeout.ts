@@ -1,7 +1,7 @@
+import { FUNCTION, describeFunction } from './lambda-resources';
 import { CheckedResource } from '../../engine/resource';
 import { Pillar, Rule, RuleContext, RuleResult, Severity } from '../../engine/rule';
 import { Values } from '../../engine/values';
-import { FUNCTION, describeFunction } from './lambda-resources';
 
 /** Lambda functions set their timeout explicitly instead of relying on the 3-second default. */
 export class LambdaTimeoutRule extends Rule {

@@ -1,7 +1,7 @@
+import { FUNCTION, describeFunction } from './lambda-resources';
 import { CheckedResource } from '../../engine/resource';
 import { Pillar, Rule, RuleContext, RuleResult, Severity } from '../../engine/rule';
 import { Values } from '../../engine/values';
-import { FUNCTION, describeFunction } from './lambda-resources';
 
 /** Lambda functions send traces to AWS X-Ray (`TracingConfig.Mode: Active`). */
 export class LambdaTracingRule extends Rule {
@@ -14,7 +14,7 @@ export class LambdaTracingRule extends Rule {
       description:
         'Lambda functions have active X-Ray tracing, so a request can be followed across services and slow or failing calls found.',
       remediation:
-        'Set `tracing: lambda.Tracing.ACTIVE` on the Function (or use `WellArchitectedFunction`); on a CfnFunction set `tracingConfig: { mode: \'Active\' }`.',
+        "Set `tracing: lambda.Tracing.ACTIVE` on the Function (or use `WellArchitectedFunction`); on a CfnFunction set `tracingConfig: { mode: 'Active' }`.",
       resourceTypes: [FUNCTION],
       equivalents: {
         serverlessRules: ['LAMBDA_TRACING_RULE', 'WS1000'],

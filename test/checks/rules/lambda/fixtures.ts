@@ -8,11 +8,7 @@ export function newStack(): Stack {
 }
 
 /** An L2 function with inline code; props override the defaults. */
-export function l2Function(
-  scope: Construct,
-  id: string,
-  props: Partial<lambda.FunctionProps> = {},
-): lambda.Function {
+export function l2Function(scope: Construct, id: string, props: Partial<lambda.FunctionProps> = {}): lambda.Function {
   return new lambda.Function(scope, id, {
     runtime: lambda.Runtime.NODEJS_22_X,
     handler: 'index.handler',

@@ -1,5 +1,6 @@
 import { CfnParameter, Duration, Fn, Token } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { l1Function, l2Function, newStack } from './fixtures';
 import { Compliance } from '../../../../src';
 import { LambdaArm64Rule } from '../../../../src/checks/rules/lambda/lambda-arm64';
 import { LambdaLargeMemoryRule } from '../../../../src/checks/rules/lambda/lambda-large-memory';
@@ -10,7 +11,6 @@ import { LambdaStructuredLoggingRule } from '../../../../src/checks/rules/lambda
 import { LambdaTimeoutRule } from '../../../../src/checks/rules/lambda/lambda-timeout';
 import { LambdaTracingRule } from '../../../../src/checks/rules/lambda/lambda-tracing';
 import { complianceOf, findings } from '../../rule-harness';
-import { l1Function, l2Function, newStack } from './fixtures';
 
 describe('WA-LambdaTracing', () => {
   const rule = new LambdaTracingRule();
@@ -70,7 +70,9 @@ describe('WA-LambdaStructuredLogging', () => {
   test('L2 function with the default text format is non-compliant', () => {
     const stack = newStack();
     l2Function(stack, 'Fn');
-    expect(findings(rule, stack)[0].result.message).toMatch(/plain-text logs.*loggingFormat: lambda.LoggingFormat.JSON/);
+    expect(findings(rule, stack)[0].result.message).toMatch(
+      /plain-text logs.*loggingFormat: lambda.LoggingFormat.JSON/,
+    );
   });
 
   test('L2 function with JSON but no level is non-compliant', () => {
@@ -257,6 +259,8 @@ describe('WA-LambdaRuntimeSupport', () => {
   });
 
   test('a negative warning window is rejected at construction with the value and the fix', () => {
-    expect(() => new LambdaRuntimeSupportRule({ warningDays: -1 })).toThrow(/warningDays is -1; use a number of days of 0 or more/);
+    expect(() => new LambdaRuntimeSupportRule({ warningDays: -1 })).toThrow(
+      /warningDays is -1; use a number of days of 0 or more/,
+    );
   });
 });

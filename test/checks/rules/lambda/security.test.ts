@@ -4,6 +4,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { l1Function, l2Function, newStack } from './fixtures';
 import { Compliance } from '../../../../src';
 import { LambdaEnvironmentSecretsRule } from '../../../../src/checks/rules/lambda/lambda-environment-secrets';
 import { LambdaPermissionPublicRule } from '../../../../src/checks/rules/lambda/lambda-permission-public';
@@ -11,7 +12,6 @@ import { LambdaPermissionSourceScopeRule } from '../../../../src/checks/rules/la
 import { LambdaUrlAuthRule } from '../../../../src/checks/rules/lambda/lambda-url-auth';
 import { LambdaUrlCorsRule } from '../../../../src/checks/rules/lambda/lambda-url-cors';
 import { complianceOf, evaluateRule, findings } from '../../rule-harness';
-import { l1Function, l2Function, newStack } from './fixtures';
 
 describe('WA-LambdaEnvironmentSecrets', () => {
   const rule = new LambdaEnvironmentSecretsRule();
@@ -118,7 +118,11 @@ describe('WA-LambdaUrlCors', () => {
     const fn = l1Function(stack, 'Fn');
     const origin = new CfnParameter(stack, 'Origin');
     new lambda.CfnUrl(stack, 'NoCors', { authType: 'AWS_IAM', targetFunctionArn: fn.attrArn });
-    new lambda.CfnUrl(stack, 'Star', { authType: 'AWS_IAM', targetFunctionArn: fn.attrArn, cors: { allowOrigins: ['*'] } });
+    new lambda.CfnUrl(stack, 'Star', {
+      authType: 'AWS_IAM',
+      targetFunctionArn: fn.attrArn,
+      cors: { allowOrigins: ['*'] },
+    });
     new lambda.CfnUrl(stack, 'Param', {
       authType: 'AWS_IAM',
       targetFunctionArn: fn.attrArn,
@@ -212,7 +216,11 @@ describe('WA-LambdaPermissionPublic', () => {
 
   test('a permission on an imported function is still checked (the permission is in the stack)', () => {
     const stack = newStack();
-    const imported = lambda.Function.fromFunctionArn(stack, 'Imported', 'arn:aws:lambda:us-east-1:123456789012:function:x');
+    const imported = lambda.Function.fromFunctionArn(
+      stack,
+      'Imported',
+      'arn:aws:lambda:us-east-1:123456789012:function:x',
+    );
     imported.addPermission('Everyone', { principal: new iam.AnyPrincipal() });
     expect(findings(rule, stack)).toHaveLength(1);
   });
