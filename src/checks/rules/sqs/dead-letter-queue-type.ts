@@ -1,0 +1,58 @@
+import { displayName } from './display-name';
+import { deadLetterQueueOf, isFifoQueue, redrivePolicyOf } from './queue-relations';
+import { CheckedResource } from '../../engine/resource';
+import { Pillar, Rule, RuleContext, RuleResult, Severity } from '../../engine/rule';
+
+/**
+ * A queue and its dead-letter queue are of the same type: SQS rejects a standard queue as the dead-letter
+ * queue of a FIFO queue, and the reverse, at deploy time.
+ */
+export class SqsDeadLetterQueueTypeRule extends Rule {
+  constructor() {
+    super({
+      id: 'WA-SqsDeadLetterQueueType',
+      pillar: Pillar.RELIABILITY,
+      lensQuestion: 'REL 2',
+      severity: Severity.ERROR,
+      description:
+        'A FIFO queue has a FIFO dead-letter queue and a standard queue a standard one; SQS refuses the redrive ' +
+        'policy otherwise and the deployment fails.',
+      remediation: 'Set `fifo: true` on both `sqs.Queue`s, or on neither.',
+      resourceTypes: ['AWS::SQS::Queue'],
+      equivalents: { cfnLint: ['E3502'] },
+    });
+  }
+
+  public evaluate(resource: CheckedResource, context: RuleContext): RuleResult {
+    if (resource.unresolvedReason) {
+      return RuleResult.unknown(resource.unresolvedReason);
+    }
+    const policy = redrivePolicyOf(resource);
+    if (policy.state === 'absent') {
+      return RuleResult.notApplicable('the queue has no redrive policy');
+    }
+    if (policy.state === 'unknown') {
+      return RuleResult.unknown('the redrive policy is resolved at deploy time');
+    }
+    const dlq = deadLetterQueueOf(resource, context.index);
+    if (dlq === undefined) {
+      return RuleResult.unknown('the dead-letter queue is not a queue of this stack');
+    }
+    if (dlq.unresolvedReason) {
+      return RuleResult.unknown(dlq.unresolvedReason);
+    }
+    const sourceFifo = isFifoQueue(resource);
+    const dlqFifo = isFifoQueue(dlq);
+    if (sourceFifo === undefined || dlqFifo === undefined) {
+      return RuleResult.unknown('FifoQueue is resolved at deploy time');
+    }
+    if (sourceFifo === dlqFifo) {
+      return RuleResult.compliant();
+    }
+    const kind = (fifo: boolean) => (fifo ? 'FIFO' : 'standard');
+    return RuleResult.nonCompliant(
+      `Queue ${displayName(resource)} is ${kind(sourceFifo)} but its dead-letter queue ${displayName(dlq)} is ` +
+        `${kind(dlqFifo)}; SQS rejects this at deploy time. Set \`fifo: ${sourceFifo}\` on the dead-letter queue.`,
+    );
+  }
+}

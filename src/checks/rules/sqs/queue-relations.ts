@@ -1,0 +1,145 @@
+import { parseJson } from './policy-document';
+import { CheckedResource } from '../../engine/resource';
+import { StackIndex } from '../../engine/stack-index';
+import { Values } from '../../engine/values';
+
+/*
+ * How a queue relates to the rest of its stack: its redrive policy, its dead-letter queue, whether it is
+ * itself a dead-letter queue, its consumers. Internal helper of the SQS and SNS rules.
+ */
+
+export const QUEUE = 'AWS::SQS::Queue';
+
+/** The places where a resource names a queue as the destination of what it failed to process. */
+const DEAD_LETTER_PATHS: ReadonlyArray<{ readonly sourceType: string; readonly path: RegExp; readonly what: string }> =
+  [
+    { sourceType: QUEUE, path: /^RedrivePolicy\.deadLetterTargetArn/, what: 'the redrive policy of queue' },
+    {
+      sourceType: 'AWS::Lambda::Function',
+      path: /^DeadLetterConfig\.TargetArn/,
+      what: 'the dead-letter config of function',
+    },
+    {
+      sourceType: 'AWS::Lambda::EventInvokeConfig',
+      path: /^DestinationConfig\.OnFailure\.Destination/,
+      what: 'the on-failure destination of',
+    },
+    {
+      sourceType: 'AWS::Lambda::EventSourceMapping',
+      path: /^DestinationConfig\.OnFailure\.Destination/,
+      what: 'the on-failure destination of event source mapping',
+    },
+    {
+      sourceType: 'AWS::Events::Rule',
+      path: /^Targets\.\d+\.DeadLetterConfig\.Arn/,
+      what: 'a target dead-letter queue of rule',
+    },
+    {
+      sourceType: 'AWS::Scheduler::Schedule',
+      path: /^Target\.DeadLetterConfig\.Arn/,
+      what: 'the dead-letter queue of schedule',
+    },
+    {
+      sourceType: 'AWS::SNS::Subscription',
+      path: /^RedrivePolicy\.deadLetterTargetArn/,
+      what: 'the redrive policy of subscription',
+    },
+    {
+      sourceType: 'AWS::Pipes::Pipe',
+      path: /^SourceParameters\.\w+\.DeadLetterConfig\.Arn/,
+      what: 'the dead-letter queue of pipe',
+    },
+    {
+      sourceType: 'AWS::IoT::TopicRule',
+      path: /^TopicRulePayload\.ErrorAction\./,
+      what: 'the error action of topic rule',
+    },
+  ];
+
+/** A queue's redrive policy: absent, unknown (a token), or its parsed value. */
+export type RedrivePolicy =
+  { readonly state: 'absent' } | { readonly state: 'unknown' } | { readonly state: 'set'; readonly value: any };
+
+/** The redrive policy of a queue or subscription; CloudFormation accepts an object or a JSON string. */
+export function redrivePolicyOf(resource: CheckedResource): RedrivePolicy {
+  const raw = resource.get('RedrivePolicy');
+  if (raw === undefined || raw === null) {
+    return { state: 'absent' };
+  }
+  if (Values.isUnknown(raw)) {
+    return { state: 'unknown' };
+  }
+  const value = typeof raw === 'string' ? parseJson(raw) : raw;
+  if (value === undefined || typeof value !== 'object') {
+    return { state: 'unknown' };
+  }
+  return { state: 'set', value };
+}
+
+/**
+ * The dead-letter queue of a queue, when its redrive policy names a queue of the stack. Undefined when it
+ * has no redrive policy or names a queue synth cannot see (imported, a parameter, `Fn::If`).
+ */
+export function deadLetterQueueOf(queue: CheckedResource, index: StackIndex): CheckedResource | undefined {
+  const policy = redrivePolicyOf(queue);
+  if (policy.state !== 'set') {
+    return undefined;
+  }
+  const target = index.resolveReference(policy.value.deadLetterTargetArn);
+  return target?.resourceType === QUEUE ? target : undefined;
+}
+
+/** The queues of the stack whose redrive policy names this queue as their dead-letter queue. */
+export function sourceQueuesOf(deadLetterQueue: CheckedResource, index: StackIndex): CheckedResource[] {
+  const sources = index
+    .referencesTo(deadLetterQueue.logicalId, QUEUE)
+    .filter((ref) => /^RedrivePolicy\.deadLetterTargetArn/.test(ref.propertyPath))
+    .map((ref) => ref.source);
+  return [...new Set(sources)];
+}
+
+/**
+ * Why the queue is a dead-letter queue (or on-failure destination) of something in the stack, or undefined.
+ * A queue whose `RedriveAllowPolicy` explicitly lets source queues use it (`allowAll`, `byQueue`) declares
+ * itself one too, even when its sources live in another stack.
+ */
+export function deadLetterRoleOf(queue: CheckedResource, index: StackIndex): string | undefined {
+  for (const ref of index.referencesTo(queue.logicalId)) {
+    const match = DEAD_LETTER_PATHS.find(
+      (p) => p.sourceType === ref.source.resourceType && p.path.test(ref.propertyPath),
+    );
+    if (match) {
+      return `it is ${match.what} ${ref.source.logicalId}`;
+    }
+  }
+  const allow = queue.get('RedriveAllowPolicy');
+  const parsed = typeof allow === 'string' ? parseJson(allow) : allow;
+  const permission = parsed?.redrivePermission;
+  if (permission === 'allowAll' || permission === 'byQueue') {
+    return `its RedriveAllowPolicy lets source queues use it (${permission})`;
+  }
+  return undefined;
+}
+
+/** Whether the queue is FIFO: true, false, or undefined when `FifoQueue` is a token. */
+export function isFifoQueue(queue: CheckedResource): boolean | undefined {
+  const fifo = queue.get('FifoQueue');
+  if (fifo === undefined || fifo === null) {
+    return false;
+  }
+  return Values.asBoolean(fifo);
+}
+
+/** The Lambda event source mappings of the stack that consume the queue. */
+export function lambdaConsumersOf(queue: CheckedResource, index: StackIndex): CheckedResource[] {
+  return index
+    .referencesTo(queue.logicalId, 'AWS::Lambda::EventSourceMapping')
+    .filter((ref) => ref.propertyPath.startsWith('EventSourceArn'))
+    .map((ref) => ref.source);
+}
+
+/** The physical name of a queue when it is a literal, for matching alarms that name it by a string. */
+export function literalQueueName(queue: CheckedResource): string | undefined {
+  const name = queue.get('QueueName');
+  return typeof name === 'string' && !Values.isUnknown(name) ? name : undefined;
+}

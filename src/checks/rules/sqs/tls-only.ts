@@ -1,0 +1,58 @@
+import { displayName } from './display-name';
+import { Answer, deniesInsecureTransport } from './policy-document';
+import { CheckedResource } from '../../engine/resource';
+import { Pillar, Rule, RuleContext, RuleResult, Severity } from '../../engine/rule';
+
+/**
+ * An SQS queue has a queue policy (`AWS::SQS::QueuePolicy` in the same stack) that denies every request
+ * made without TLS (`aws:SecureTransport: false`).
+ */
+export class SqsTlsOnlyRule extends Rule {
+  constructor() {
+    super({
+      id: 'WA-SqsTlsOnly',
+      pillar: Pillar.SECURITY,
+      lensQuestion: 'SEC 2',
+      severity: Severity.WARNING,
+      description:
+        'SQS queues deny requests that do not use TLS, through a queue policy statement that denies `sqs:*` when ' +
+        '`aws:SecureTransport` is false, so no client can send or receive messages in clear text.',
+      remediation:
+        'Set `enforceSSL: true` on the `sqs.Queue` (`WellArchitectedQueue` sets it by default), or add the Deny ' +
+        'statement to the queue policy with `queue.addToResourcePolicy(...)`.',
+      resourceTypes: ['AWS::SQS::Queue'],
+      equivalents: { cdkNag: ['AwsSolutions-SQS4'] },
+    });
+  }
+
+  public evaluate(resource: CheckedResource, context: RuleContext): RuleResult {
+    if (resource.unresolvedReason) {
+      return RuleResult.unknown(resource.unresolvedReason);
+    }
+    const policies = context.index
+      .referencesTo(resource.logicalId, 'AWS::SQS::QueuePolicy')
+      .filter((ref) => ref.propertyPath.startsWith('Queues'))
+      .map((ref) => ref.source);
+    let unknown: string | undefined;
+    for (const policy of policies) {
+      if (policy.unresolvedReason) {
+        unknown = policy.unresolvedReason;
+        continue;
+      }
+      const answer = deniesInsecureTransport(policy.get('PolicyDocument'), ['sqs:SendMessage', 'sqs:ReceiveMessage']);
+      if (answer === Answer.YES) {
+        return RuleResult.compliant();
+      }
+      if (answer === Answer.UNKNOWN) {
+        unknown = `the policy document of queue policy ${policy.logicalId} is resolved at deploy time`;
+      }
+    }
+    if (unknown !== undefined) {
+      return RuleResult.unknown(unknown);
+    }
+    return RuleResult.nonCompliant(
+      `Queue ${displayName(resource)} accepts requests without TLS: no queue policy denies them with aws:SecureTransport. ` +
+        'Set `enforceSSL: true` on the queue.',
+    );
+  }
+}
