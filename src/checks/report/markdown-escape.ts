@@ -22,7 +22,11 @@ export function codeSpan(text: string): string {
   const flat = text.replace(/\r\n|\r|\n|\t/g, ' ').replace(/\|/g, '\\|');
   const longestRun = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longestRun + 1);
-  const pad = flat.startsWith('`') || flat.endsWith('`') || flat === '' ? ' ' : '';
+  if (flat === '') {
+    return '` `';
+  }
+  // CommonMark strips one space from each side, so a span that starts or ends with a backtick can be padded.
+  const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
   return `${fence}${pad}${flat}${pad}${fence}`;
 }
 
