@@ -4,3 +4,4 @@ export * from './stack-index';
 export * from './values';
 export * from './finding';
 export * from './report-model';
+export * from './checks';

@@ -1,4 +1,5 @@
 import { CfnResource, Stack } from 'aws-cdk-lib';
+import { stackDisplayName } from './stack-names';
 import { Values } from './values';
 
 /** What the engine knows about one resource. */
@@ -15,7 +16,7 @@ export interface CheckedResourceProps {
   readonly condition?: string;
   /** The construct path (CDK) or `<template>/<logicalId>` (plain templates). */
   readonly constructPath: string;
-  /** The name of the stack (CDK) or of the template file (plain templates). */
+  /** The name of the stack (CDK; a nested stack is `<parent>/<path in parent>`) or of the template file (plain templates). */
   readonly stackName: string;
   /** The L1 construct, when there is one. @default - none */
   readonly cfnResource?: CfnResource;
@@ -40,7 +41,7 @@ export class CheckedResource {
     const base = {
       resourceType: resource.cfnResourceType,
       constructPath: resource.node.path,
-      stackName: stack.stackName,
+      stackName: stackDisplayName(stack),
       cfnResource: resource,
     };
     try {

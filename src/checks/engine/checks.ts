@@ -1,0 +1,417 @@
+import * as path from 'path';
+import { Annotations, AspectPriority, Aspects, CfnResource, IAspect, Stack, Stage } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+import { acknowledgmentKey, AcknowledgmentRecord, ConstructAcknowledgments, owningStage } from './acknowledgments';
+import { Finding } from './finding';
+import { CheckReport, ReportFormat, RuleError, StaleAcknowledgment } from './report-model';
+import { packageIdentity, writeReports } from './report-output';
+import { Pillar, Rule, Severity } from './rule';
+import { RuleSet } from './rule-set';
+import { annotationMessage, evaluateStack, EvaluatedFinding, EvaluatedRuleError } from './runner';
+
+/** Options for `WellArchitectedChecks`. */
+export interface WellArchitectedChecksProps {
+  /**
+   * The rules to run, replacing the built-in catalogue.
+   * @default WellArchitectedRules.all()
+   */
+  readonly rules?: Rule[];
+  /**
+   * Your own rules (subclasses of `Rule`, in any jsii language), run with the catalogue.
+   * @default - none
+   */
+  readonly additionalRules?: Rule[];
+  /**
+   * Only run the rules of these pillars.
+   * @default - every pillar
+   */
+  readonly pillars?: Pillar[];
+  /**
+   * Ids of rules not to run, e.g. `['WA-LambdaTracing']`. To skip a rule for some resources only, acknowledge
+   * it there instead: `Validations.of(scope).acknowledge({ id, reason })`.
+   * @default - none
+   */
+  readonly disabledRules?: string[];
+  /**
+   * Rules whose severity is below this do not run.
+   * @default Severity.INFO
+   */
+  readonly minimumSeverity?: Severity;
+  /**
+   * Whether error findings are CDK errors, which fail `cdk synth`. When false they are reported as warnings
+   * (which fail only `cdk synth --strict`); the reports still show their severity.
+   * @default true
+   */
+  readonly failOnError?: boolean;
+  /**
+   * The reports written on every synth. An empty list writes none.
+   * @default [ReportFormat.JSON, ReportFormat.SARIF, ReportFormat.MARKDOWN]
+   */
+  readonly reportFormats?: ReportFormat[];
+  /**
+   * Where the reports are written (relative paths from the working directory).
+   * @default - the cloud assembly directory (`cdk.out`, or the stage's assembly directory inside it)
+   */
+  readonly reportDirectory?: string;
+}
+
+/** Marks every copy of this class, so two copies of the library still recognize each other's aspects. */
+const CHECKS_ASPECT = Symbol.for('cdk-well-architected.WellArchitectedChecks');
+
+/** The resources seen in one synthesis of one assembly root (App or Stage). */
+interface RootRun {
+  readonly stacks: Map<Stack, Set<CfnResource>>;
+  finished: boolean;
+}
+
+/** What one assembly root contributed, kept so an enclosing App can report its nested stages too. */
+interface RootResult {
+  readonly root: Stage;
+  readonly findings: Finding[];
+  readonly ruleErrors: RuleError[];
+  readonly resourcesChecked: number;
+  readonly stacks: string[];
+  readonly staleAcknowledgments: StaleAcknowledgment[];
+  readonly acknowledgmentCandidates: AcknowledgmentRecord[];
+  readonly usedAcknowledgments: string[];
+}
+
+/**
+ * Checks every CloudFormation resource of an app against the Well-Architected rules at synth time.
+ *
+ * Findings are CDK annotations on the resource (errors fail `cdk synth` by default, warnings fail
+ * `cdk synth --strict`), acknowledged with `Validations.of(scope).acknowledge({ id, reason })` on the resource
+ * or any construct above it. On every synth, the reports are written into the cloud assembly.
+ *
+ * Apply it with `WellArchitectedChecks.applyTo(app)`, which also reaches the resources inside `Stage`s. Adding
+ * it yourself works for the stacks of the scope, not for stages inside it, and must use the read-only priority
+ * so that it sees what every other aspect changed:
+ * `Aspects.of(app).add(new WellArchitectedChecks(), { priority: AspectPriority.READONLY })`.
+ */
+export class WellArchitectedChecks implements IAspect {
+  /**
+   * Apply the checks to a scope (usually the App) and to every `Stage` below it, after every aspect that
+   * changes resources. Call it once the stages exist: a stage added later is not checked (synth warns).
+   *
+   * @param scope the App, a Stage, a Stack or any construct whose resources to check
+   * @param props the options
+   * @returns the aspect, whose `report` holds the last report after synth
+   */
+  public static applyTo(scope: IConstruct, props?: WellArchitectedChecksProps): WellArchitectedChecks {
+    const checks = new WellArchitectedChecks(props);
+    const targets = [scope, ...scope.node.findAll().filter((c) => c !== scope && Stage.isStage(c))];
+    for (const target of targets) {
+      Aspects.of(target).add(checks, { priority: AspectPriority.READONLY });
+    }
+    return checks;
+  }
+
+  /** The rules that run, after `pillars`, `disabledRules` and `minimumSeverity`, sorted by id. */
+  public readonly rules: Rule[];
+
+  private readonly ruleSet: RuleSet;
+  private readonly failOnError: boolean;
+  private readonly reportFormats: ReportFormat[];
+  private readonly reportDirectory?: string;
+  private readonly runs = new Map<Stage, RootRun>();
+  private readonly results = new Map<Stage, RootResult>();
+  private readonly rootsWithValidation = new WeakSet<Stage>();
+  private lastReport?: CheckReport;
+
+  constructor(props: WellArchitectedChecksProps = {}) {
+    this.ruleSet = RuleSet.select(props, 'WellArchitectedChecks: ');
+    this.rules = [...this.ruleSet.rules];
+    this.failOnError = props.failOnError ?? true;
+    const formats = props.reportFormats ?? [ReportFormat.JSON, ReportFormat.SARIF, ReportFormat.MARKDOWN];
+    const known = Object.values(ReportFormat) as string[];
+    const unknown = formats.filter((format) => !known.includes(format));
+    if (unknown.length > 0) {
+      throw new Error(
+        `WellArchitectedChecks: reportFormats has unknown format ${unknown.map((f) => `'${f}'`).join(', ')}: ` +
+          'use ReportFormat.JSON, ReportFormat.SARIF or ReportFormat.MARKDOWN, or [] to write no report.',
+      );
+    }
+    this.reportFormats = [...new Set(formats)];
+    if (props.reportDirectory !== undefined && props.reportDirectory.trim() === '') {
+      throw new Error(
+        "WellArchitectedChecks: reportDirectory is empty: give a directory such as 'reports', or omit it to write into the cloud assembly.",
+      );
+    }
+    this.reportDirectory = props.reportDirectory;
+    Object.defineProperty(this, CHECKS_ASPECT, { value: true });
+  }
+
+  /**
+   * The report of the last synth: for an App, its stacks and those of the stages checked inside it.
+   * Undefined until the app (or stage) is synthesized.
+   */
+  public get report(): CheckReport | undefined {
+    return this.lastReport;
+  }
+
+  /** Collects the CloudFormation resources; they are evaluated once all aspects have run. */
+  public visit(node: IConstruct): void {
+    if (Stage.isStage(node)) {
+      // An assembly root is visited first in each synthesis: start a fresh run for it.
+      this.startRun(node);
+      this.warnAboutUncheckedStages(node);
+    }
+    if (!CfnResource.isCfnResource(node)) {
+      return;
+    }
+    const root = Stage.of(node);
+    if (!root) {
+      return;
+    }
+    const run = this.currentRun(root);
+    const stack = Stack.of(node);
+    const resources = run.stacks.get(stack) ?? new Set<CfnResource>();
+    resources.add(node);
+    run.stacks.set(stack, resources);
+  }
+
+  private currentRun(root: Stage): RootRun {
+    const run = this.runs.get(root);
+    return run && !run.finished ? run : this.startRun(root);
+  }
+
+  private startRun(root: Stage): RootRun {
+    const run: RootRun = { stacks: new Map(), finished: false };
+    this.runs.set(root, run);
+    if (!this.rootsWithValidation.has(root)) {
+      this.rootsWithValidation.add(root);
+      // Validations run after every aspect and after cross-stack references are prepared, and before the
+      // assembly is written, so the annotations added here still reach `cdk synth` output.
+      root.node.addValidation({
+        validate: () => {
+          this.finishRun(root);
+          return [];
+        },
+      });
+    }
+    return run;
+  }
+
+  private finishRun(root: Stage): void {
+    const run = this.runs.get(root);
+    if (!run || run.finished) {
+      return;
+    }
+    run.finished = true;
+
+    const acknowledgments = new ConstructAcknowledgments();
+    const findings: Finding[] = [];
+    const ruleErrors: RuleError[] = [];
+    const stackNames = new Set<string>();
+    let resourcesChecked = 0;
+    for (const [stack, resources] of run.stacks) {
+      const evaluation = evaluateStack(stack, this.ruleSet, { resources, acknowledgments });
+      stackNames.add(evaluation.stackName);
+      resourcesChecked += evaluation.checked.length;
+      evaluation.findings.forEach((f) => this.annotateFinding(f));
+      evaluation.ruleErrors.forEach((e) => this.annotateRuleError(e));
+      for (const resource of evaluation.unresolved) {
+        Annotations.of(resource.cfnResource ?? stack).addInfo(
+          `[cdk-well-architected] ${resource.resourceType} ${resource.constructPath} was not checked: ${resource.unresolvedReason}.`,
+        );
+      }
+      findings.push(...evaluation.findings.map((f) => f.finding));
+      ruleErrors.push(...evaluation.ruleErrors.map((e) => e.error));
+    }
+
+    const nested = [...this.results.values()].filter((r) => r.root !== root && isBelow(r.root, root));
+    const used = new Set([...acknowledgments.usedKeys(), ...nested.flatMap((r) => r.usedAcknowledgments)]);
+    const candidates = [...acknowledgments.allCandidates(), ...nested.flatMap((r) => r.acknowledgmentCandidates)];
+    const staleAcknowledgments = this.staleAcknowledgments(root, candidates, used);
+
+    const own: RootResult = {
+      root,
+      findings,
+      ruleErrors,
+      resourcesChecked,
+      stacks: [...stackNames],
+      staleAcknowledgments,
+      acknowledgmentCandidates: acknowledgments.allCandidates(),
+      usedAcknowledgments: acknowledgments.usedKeys(),
+    };
+    this.results.set(root, own);
+
+    const report = this.combine([own, ...nested]);
+    this.lastReport = report;
+    if (this.reportFormats.length > 0) {
+      const directory = path.resolve(this.reportDirectory ?? root.outdir);
+      try {
+        writeReports(report, directory, this.reportFormats);
+      } catch (e) {
+        throw new Error(
+          `WellArchitectedChecks could not write the reports to ${directory}: ${(e as Error).message}. ` +
+            'Set reportDirectory to a writable directory, or reportFormats to [] to write none.',
+        );
+      }
+    }
+  }
+
+  /**
+   * The acknowledgments owned by this root (made on it or on a construct whose nearest stage it is) of a rule
+   * that ran, which matched no finding. Each is reported once, by the root that owns it.
+   */
+  private staleAcknowledgments(
+    root: Stage,
+    candidates: AcknowledgmentRecord[],
+    used: ReadonlySet<string>,
+  ): StaleAcknowledgment[] {
+    const seen = new Set<string>();
+    const stale: StaleAcknowledgment[] = [];
+    for (const record of candidates) {
+      const key = acknowledgmentKey(record);
+      if (seen.has(key) || used.has(key) || !this.ruleSet.has(record.ruleId)) {
+        continue;
+      }
+      seen.add(key);
+      if (!record.scope || owningStage(record.scope) !== root) {
+        continue;
+      }
+      stale.push({ constructPath: record.scopePath, ruleId: record.ruleId, reason: record.reason });
+      warnWhereVisible(
+        record.scope,
+        `cdk-well-architected:StaleAcknowledgment:${record.ruleId}`,
+        `[cdk-well-architected] The acknowledgment of ${record.ruleId} on ${record.scopePath || 'the app'} matches no finding ` +
+          `(reason given: "${record.reason}"): the resources under it now follow the rule. Remove the ` +
+          `Validations.of(...).acknowledge({ id: '${record.ruleId}', ... }) call so the rule guards them again.`,
+      );
+    }
+    return stale;
+  }
+
+  private combine(results: RootResult[]): CheckReport {
+    return {
+      findings: results.flatMap((r) => r.findings).sort(compareFindings),
+      rules: this.ruleSet.summaries(),
+      staleAcknowledgments: results
+        .flatMap((r) => r.staleAcknowledgments)
+        .sort((a, b) => compare(a.constructPath, b.constructPath) || compare(a.ruleId, b.ruleId)),
+      ruleErrors: results
+        .flatMap((r) => r.ruleErrors)
+        .sort((a, b) => compare(a.constructPath, b.constructPath) || compare(a.ruleId, b.ruleId)),
+      resourcesChecked: results.reduce((sum, r) => sum + r.resourcesChecked, 0),
+      stacks: [...new Set(results.flatMap((r) => r.stacks))].sort(compare),
+      generatedBy: packageIdentity(),
+    };
+  }
+
+  private annotateFinding({ finding, rule, resource }: EvaluatedFinding): void {
+    if (finding.acknowledged || !resource.cfnResource) {
+      return;
+    }
+    const annotations = Annotations.of(resource.cfnResource);
+    const message = annotationMessage(finding);
+    if (finding.severity === Severity.ERROR && this.failOnError) {
+      // CDK cannot acknowledge errors, so the engine does; the tag tells users the id to acknowledge.
+      annotations.addError(`${message} [ack: ${rule.id}]`);
+    } else if (finding.severity === Severity.INFO) {
+      annotations.addInfo(`${message} [ack: ${rule.id}]`);
+    } else {
+      annotations.addWarningV2(rule.id, message);
+    }
+  }
+
+  private annotateRuleError({ error, resource }: EvaluatedRuleError): void {
+    if (!resource.cfnResource) {
+      return;
+    }
+    Annotations.of(resource.cfnResource).addWarningV2(
+      `cdk-well-architected:RuleError:${error.ruleId}`,
+      `[cdk-well-architected] Rule ${error.ruleId} failed on ${error.constructPath} (${error.logicalId}) and did not ` +
+        `check it: ${error.message}. The other rules ran; report this to the rule's author or disable the rule ` +
+        'with disabledRules.',
+    );
+  }
+
+  /**
+   * Aspects do not cross into nested stages, and a nested stage is synthesized before its parent's aspects
+   * run, so it cannot be reached from here any more: tell the user how to include it.
+   */
+  private warnAboutUncheckedStages(root: Stage): void {
+    const unchecked: string[] = [];
+    const walk = (construct: IConstruct, insideUncheckedStage: boolean): void => {
+      for (const child of construct.node.children) {
+        if (Stage.isStage(child)) {
+          const checked = isCheckedStage(child);
+          if (!checked && !insideUncheckedStage) {
+            unchecked.push(child.node.path);
+          }
+          walk(child, !checked);
+        } else {
+          walk(child, insideUncheckedStage);
+        }
+      }
+    };
+    walk(root, false);
+    if (unchecked.length === 0) {
+      return;
+    }
+    warnWhereVisible(
+      root,
+      'cdk-well-architected:UncheckedStage',
+      `[cdk-well-architected] The resources of ${unchecked.map((p) => `'${p}'`).join(', ')} are not checked: ` +
+        'aspects added to an App do not reach inside a Stage. Call WellArchitectedChecks.applyTo(app) after ' +
+        'creating the stages, or WellArchitectedChecks.applyTo(stage) for each stage.',
+    );
+  }
+}
+
+/** Whether a checks aspect is applied to the stage or to any construct of its own (not nested stages). */
+function isCheckedStage(stage: Stage): boolean {
+  const pending: IConstruct[] = [stage];
+  while (pending.length > 0) {
+    const construct = pending.pop()!;
+    if (Aspects.of(construct).all.some((aspect) => (aspect as any)[CHECKS_ASPECT] === true)) {
+      return true;
+    }
+    pending.push(...construct.node.children.filter((child) => !Stage.isStage(child)));
+  }
+  return false;
+}
+
+function isBelow(construct: IConstruct, ancestor: IConstruct): boolean {
+  return construct.node.scopes.includes(ancestor);
+}
+
+/**
+ * Annotations only reach `cdk synth` output from constructs inside a stack. A warning about a construct outside
+ * any stack (an App, a Stage) goes on the first stack of its own, or to stderr when it has none.
+ */
+function warnWhereVisible(scope: IConstruct, id: string, message: string): void {
+  const anchor = insideStack(scope) ? scope : firstStackOf(scope);
+  if (anchor) {
+    Annotations.of(anchor).addWarningV2(id, message);
+  } else {
+    process.stderr.write(`[Warning at /${scope.node.path}] ${message}\n`);
+  }
+}
+
+function insideStack(scope: IConstruct): boolean {
+  return scope.node.scopes.some((s) => Stack.isStack(s));
+}
+
+function firstStackOf(scope: IConstruct): Stack | undefined {
+  const pending: IConstruct[] = [...scope.node.children];
+  while (pending.length > 0) {
+    const construct = pending.shift()!;
+    if (Stack.isStack(construct)) {
+      return construct;
+    }
+    if (!Stage.isStage(construct)) {
+      pending.push(...construct.node.children);
+    }
+  }
+  return undefined;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function compareFindings(a: Finding, b: Finding): number {
+  return compare(a.stackName, b.stackName) || compare(a.constructPath, b.constructPath) || compare(a.ruleId, b.ruleId);
+}
