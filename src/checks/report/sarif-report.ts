@@ -16,15 +16,20 @@ export const FINGERPRINT_KEY = 'cdkWellArchitected/v1';
 /** Options for `renderSarif`. */
 export interface SarifOptions {
   /**
-   * Where each stack's template is, by stack name. A result gets a `physicalLocation` (the template file and,
-   * when known, the line of the resource) only when its stack is here; it always gets a `logicalLocation`
-   * with the construct path.
+   * Where each stack's template is, by stack name: the URI written in each result's `physicalLocation` and,
+   * when known, the line of each resource. Every result also has a `logicalLocation` with the construct path.
    *
-   * Why a map and not a path computed from the stack name: CDK writes a stack's template as
-   * `<artifactId>.template.json` in the cloud assembly, and the artifact id differs from the stack name when
-   * `stackName` is set or the stack is in a nested Stage (`assembly-<stage>/...`). Only the caller, which has
-   * the `Stack` or the template file, knows the path; the report model stays free of file-system details.
-   * @default - no physical locations
+   * GitHub code scanning rejects a whole upload when a result has no `physicalLocation.artifactLocation`
+   * ("locationFromSarifResult: expected artifact location"), and places an alert by `region.startLine`. So a
+   * result always gets both: for a stack missing here the URI is `<stackName>.template.json` (the file CDK
+   * writes for a top-level stack whose name is its construct id; the CLI names templates by file), and a
+   * resource whose line is unknown points at line 1.
+   *
+   * Why a map from the caller and not a path computed here: CDK writes a stack's template as
+   * `<artifactId>.template.json`, and the artifact id differs from the stack name when `stackName` is set or
+   * the stack is in a nested Stage (`assembly-<stage>/...`). Only the caller, which has the `Stack`
+   * (`stack.templateFile`) or the template file, knows the path; the report model stays free of file paths.
+   * @default - `<stackName>.template.json` for every stack, line 1
    */
   readonly templates?: Readonly<Record<string, TemplateLocation>>;
 }
@@ -159,16 +164,11 @@ function locationOf(
   templates: SarifOptions['templates'],
 ): sarif.Location {
   const template = templates?.[stackName];
-  const line = template?.resourceLines?.[logicalId];
   return {
-    ...(template
-      ? {
-          physicalLocation: {
-            artifactLocation: { uri: template.uri },
-            ...(line !== undefined ? { region: { startLine: line } } : {}),
-          },
-        }
-      : {}),
+    physicalLocation: {
+      artifactLocation: { uri: template?.uri ?? `${stackName}.template.json` },
+      region: { startLine: template?.resourceLines?.[logicalId] ?? 1 },
+    },
     logicalLocations: [logicalLocationOf(constructPath, logicalId)],
   };
 }
@@ -179,8 +179,8 @@ function locationOf(
  *
  * - `tool.driver.rules` holds every rule that ran, with its pillar, lens question, fix and equivalents;
  *   security rules carry `security-severity` so GitHub ranks them.
- * - Each finding is a result with the construct path as a logical location and, when the template is known
- *   (`options.templates`), the template file and the resource's line as a physical location.
+ * - Each finding is a result with the construct path as a logical location and the stack's template file and
+ *   the resource's line as a physical location (see `SarifOptions.templates`).
  * - Acknowledged findings are results with an external, accepted suppression whose justification is the
  *   acknowledgment's reason: GitHub and SARIF viewers show them as suppressed, not as open problems.
  * - Rule errors are tool execution notifications; stale acknowledgments are tool configuration notifications.

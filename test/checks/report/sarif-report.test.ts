@@ -107,10 +107,17 @@ describe('well-architected-report.sarif', () => {
     ]);
   });
 
-  test('a result of a stack without a known template has only the logical location', () => {
+  test('a result of a stack without a known template points at <stackName>.template.json, line 1', () => {
+    // GitHub rejects the whole upload if a result has no artifact location.
     const billing = results.find((r) => r.properties!.stackName === 'Billing')!;
-    expect(billing.locations![0].physicalLocation).toBeUndefined();
+    expect(billing.locations![0].physicalLocation).toEqual({
+      artifactLocation: { uri: 'Billing.template.json' },
+      region: { startLine: 1 },
+    });
     expect(billing.locations![0].logicalLocations![0].fullyQualifiedName).toMatch(/^Billing\//);
+    for (const result of results) {
+      expect(result.locations![0].physicalLocation!.artifactLocation!.uri).toMatch(/\.template\.json$/);
+    }
   });
 
   test('partial fingerprints depend only on rule and construct path, so they are stable across runs', () => {

@@ -79,10 +79,11 @@ describe('writeReports', () => {
       (r) => r.locations![0].logicalLocations![0].fullyQualifiedName === 'Orders/Handler/Resource',
     )!;
     expect(handler.locations![0].physicalLocation!.region).toEqual({ startLine: 9 });
-    // A template that cannot be read still gives the file, without a line.
+    // A template that cannot be read (not written yet) still gives the file; the line falls back to 1.
     const billing = results.find((r) => r.properties!.stackName === 'Billing')!;
     expect(billing.locations![0].physicalLocation).toEqual({
       artifactLocation: { uri: 'cdk.out/assembly-Prod/Billing.template.json' },
+      region: { startLine: 1 },
     });
     expect(sarifSchemaValidator()(log)).toBe(true);
   });
