@@ -773,10 +773,7 @@ describe('WA-ApiGwHttpRouteAuthorization', () => {
 
   test('WebSocket: only $connect needs authorization', () => {
     const stack = newStack();
-    const integration = new (require('aws-cdk-lib/aws-apigatewayv2-integrations').WebSocketLambdaIntegration)(
-      'Int',
-      fn(stack, 'Fn'),
-    );
+    const integration = new WebSocketLambdaIntegration('Int', fn(stack, 'Fn'));
     new apigwv2.WebSocketApi(stack, 'Ws', {
       connectRouteOptions: { integration },
       defaultRouteOptions: { integration },
