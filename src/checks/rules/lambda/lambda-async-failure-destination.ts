@@ -1,0 +1,51 @@
+import { asyncInvokersOf } from './lambda-invokers';
+import { FUNCTION, describeFunction, eventInvokeConfigsOf } from './lambda-resources';
+import { CheckedResource } from '../../engine/resource';
+import { Pillar, Rule, RuleContext, RuleResult, Severity } from '../../engine/rule';
+
+/**
+ * Functions that a resource of the stack invokes asynchronously (S3, SNS, EventBridge, IoT, CloudWatch Logs...)
+ * keep the events that fail every retry: an on-failure destination or a dead-letter queue.
+ */
+export class LambdaAsyncFailureDestinationRule extends Rule {
+  constructor() {
+    super({
+      id: 'WA-LambdaAsyncFailureDestination',
+      pillar: Pillar.RELIABILITY,
+      lensQuestion: 'REL 2',
+      severity: Severity.WARNING,
+      description:
+        'Lambda functions invoked asynchronously (by S3, SNS, EventBridge, IoT, CloudWatch Logs...) have an on-failure destination or a dead-letter queue: after two retries Lambda otherwise drops the event. Functions invoked only synchronously (API Gateway, function URLs) or by event source mappings (SQS, streams) are not concerned.',
+      remediation:
+        'Set `onFailure: new destinations.SqsDestination(queue)` (or `deadLetterQueue`) on the Function, or call `fn.configureAsyncInvoke({ onFailure })` (or use `WellArchitectedFunction`).',
+      resourceTypes: [FUNCTION],
+      equivalents: {
+        serverlessRules: ['LAMBDA_ASYNC_FAILURE_DESTINATION_RULE', 'ES1007'],
+        cdkNag: ['Serverless-LambdaAsyncFailureDestination', 'Serverless-LambdaDLQ'],
+        checkov: ['CKV_AWS_116'],
+      },
+    });
+  }
+
+  public evaluate(resource: CheckedResource, context: RuleContext): RuleResult {
+    if (resource.unresolvedReason) {
+      return RuleResult.unknown(resource.unresolvedReason);
+    }
+    const { sources, unknown } = asyncInvokersOf(resource, context.index);
+    if (sources.length === 0) {
+      return unknown
+        ? RuleResult.unknown('a permission of the function has a principal that cannot be resolved at synth time')
+        : RuleResult.notApplicable('no resource of the stack invokes the function asynchronously');
+    }
+    if (resource.get('DeadLetterConfig.TargetArn') !== undefined) {
+      return RuleResult.compliant();
+    }
+    const configs = eventInvokeConfigsOf(resource, context.index);
+    if (configs.some((c) => c.get('DestinationConfig.OnFailure.Destination') !== undefined)) {
+      return RuleResult.compliant();
+    }
+    return RuleResult.nonCompliant(
+      `Function ${describeFunction(resource)} is invoked asynchronously by ${sources.join(', ')} but has no on-failure destination or dead-letter queue, so events that fail every retry are lost. Set \`onFailure\` (or \`deadLetterQueue\`) on the Function.`,
+    );
+  }
+}

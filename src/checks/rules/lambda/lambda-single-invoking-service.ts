@@ -1,0 +1,37 @@
+import { invokingPrincipals } from './lambda-invokers';
+import { FUNCTION, describeFunction } from './lambda-resources';
+import { CheckedResource } from '../../engine/resource';
+import { Pillar, Rule, RuleContext, RuleResult, Severity } from '../../engine/rule';
+
+/** A Lambda function is invoked by one kind of principal (one service, account or function URL). */
+export class LambdaSingleInvokingServiceRule extends Rule {
+  constructor() {
+    super({
+      id: 'WA-LambdaSingleInvokingService',
+      pillar: Pillar.SECURITY,
+      lensQuestion: 'SEC 2',
+      severity: Severity.INFO,
+      description:
+        'A Lambda function has invocation permissions for one kind of principal. A function serving several triggers (e.g. API Gateway and S3) needs the union of their permissions and event parsing, and a change for one trigger affects the others.',
+      remediation:
+        'Split the function per trigger, sharing code through a module or layer, so each function has only the permissions and configuration its trigger needs.',
+      resourceTypes: [FUNCTION],
+      equivalents: { serverlessRules: ['LAMBDA_PERMISSION_MULTIPLE_PRINCIPALS_RULE', 'WS1002'] },
+    });
+  }
+
+  public evaluate(resource: CheckedResource, context: RuleContext): RuleResult {
+    if (resource.unresolvedReason) {
+      return RuleResult.unknown(resource.unresolvedReason);
+    }
+    const { principals, unknown } = invokingPrincipals(resource, context.index);
+    if (principals.length > 1) {
+      return RuleResult.nonCompliant(
+        `Function ${describeFunction(resource)} can be invoked by ${principals.length} different principals (${principals.join(', ')}). Give each trigger its own function.`,
+      );
+    }
+    return unknown
+      ? RuleResult.unknown('a permission of the function has a principal that cannot be resolved at synth time')
+      : RuleResult.compliant();
+  }
+}

@@ -1,0 +1,44 @@
+import { EVENT_SOURCE_MAPPING, eventSourceOf } from './lambda-resources';
+import { CheckedResource } from '../../engine/resource';
+import { Pillar, Rule, RuleContext, RuleResult, Severity } from '../../engine/rule';
+
+/** Kinesis and DynamoDB stream event source mappings send the records they give up on to an on-failure destination. */
+export class LambdaStreamFailureDestinationRule extends Rule {
+  constructor() {
+    super({
+      id: 'WA-LambdaStreamFailureDestination',
+      pillar: Pillar.RELIABILITY,
+      lensQuestion: 'REL 2',
+      severity: Severity.WARNING,
+      description:
+        "Kinesis and DynamoDB stream event source mappings have an on-failure destination: records that exhaust their retries or age are otherwise skipped without trace. (SQS mappings use the queue's redrive policy instead and are not checked here.)",
+      remediation:
+        'Set `onFailure: new SqsDlq(queue)` (or `SnsDlq`, `S3OnFailureDestination`) on the `KinesisEventSource` / `DynamoEventSource`; on a CfnEventSourceMapping set `destinationConfig.onFailure.destination`.',
+      resourceTypes: [EVENT_SOURCE_MAPPING],
+      equivalents: {
+        serverlessRules: ['LAMBDA_EVENT_SOURCE_MAPPING_FAILURE_DESTINATION_RULE', 'ES1001'],
+        cdkNag: ['Serverless-LambdaEventSourceMappingDestination'],
+      },
+    });
+  }
+
+  public evaluate(resource: CheckedResource, context: RuleContext): RuleResult {
+    if (resource.unresolvedReason) {
+      return RuleResult.unknown(resource.unresolvedReason);
+    }
+    const source = eventSourceOf(resource, context.index);
+    if (source.kind === 'unknown') {
+      return RuleResult.unknown(source.reason);
+    }
+    if (source.kind === 'absent' || (source.value.kind !== 'kinesis' && source.value.kind !== 'dynamodb')) {
+      return RuleResult.notApplicable('not a Kinesis or DynamoDB stream mapping');
+    }
+    if (resource.get('DestinationConfig.OnFailure.Destination') !== undefined) {
+      return RuleResult.compliant();
+    }
+    const kind = source.value.kind === 'kinesis' ? 'Kinesis' : 'DynamoDB stream';
+    return RuleResult.nonCompliant(
+      `${kind} event source mapping ${resource.logicalId} has no on-failure destination, so records it gives up on are lost. Set \`onFailure\` (e.g. \`new SqsDlq(queue)\`) on the event source.`,
+    );
+  }
+}
