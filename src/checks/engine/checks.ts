@@ -1,13 +1,14 @@
 import * as path from 'path';
 import { Annotations, AspectPriority, Aspects, CfnResource, IAspect, Stack, Stage } from 'aws-cdk-lib';
-import { IConstruct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { acknowledgmentKey, AcknowledgmentRecord, ConstructAcknowledgments, owningStage } from './acknowledgments';
 import { Finding } from './finding';
+import { packageIdentity } from './package-identity';
 import { CheckReport, ReportFormat, RuleError, StaleAcknowledgment } from './report-model';
-import { packageIdentity, writeReports } from './report-output';
 import { Pillar, Rule, Severity } from './rule';
 import { RuleSet } from './rule-set';
 import { annotationMessage, evaluateStack, EvaluatedFinding, EvaluatedRuleError } from './runner';
+import { writeReports } from '../report';
 
 /** Options for `WellArchitectedChecks`. */
 export interface WellArchitectedChecksProps {
@@ -58,6 +59,13 @@ export interface WellArchitectedChecksProps {
 /** Marks every copy of this class, so two copies of the library still recognize each other's aspects. */
 const CHECKS_ASPECT = Symbol.for('cdk-well-architected.WellArchitectedChecks');
 
+/**
+ * aws-cdk-lib calls `onSynthesize` of a construct carrying this symbol when it writes the assembly, after the
+ * templates of the constructs before it. Not a public API: if it ever stops being called, the SARIF report
+ * simply keeps the locations written at validation time (template names without lines).
+ */
+const CUSTOM_SYNTHESIS = Symbol.for('@aws-cdk/core:customSynthesis');
+
 /** The resources seen in one synthesis of one assembly root (App or Stage). */
 interface RootRun {
   readonly stacks: Map<Stack, Set<CfnResource>>;
@@ -74,6 +82,8 @@ interface RootResult {
   readonly staleAcknowledgments: StaleAcknowledgment[];
   readonly acknowledgmentCandidates: AcknowledgmentRecord[];
   readonly usedAcknowledgments: string[];
+  /** The template file of each stack checked, by the stack name findings carry. */
+  readonly templateFiles: Record<string, string>;
 }
 
 /**
@@ -117,6 +127,7 @@ export class WellArchitectedChecks implements IAspect {
   private readonly results = new Map<Stage, RootResult>();
   private readonly rootsWithValidation = new WeakSet<Stage>();
   private lastReport?: CheckReport;
+  private readonly reportByRoot = new Map<Stage, { report: CheckReport; templateFiles: Record<string, string> }>();
 
   constructor(props: WellArchitectedChecksProps = {}) {
     this.ruleSet = RuleSet.select(props, 'WellArchitectedChecks: ');
@@ -188,6 +199,7 @@ export class WellArchitectedChecks implements IAspect {
           return [];
         },
       });
+      this.attachTemplateLocator(root);
     }
     return run;
   }
@@ -203,10 +215,12 @@ export class WellArchitectedChecks implements IAspect {
     const findings: Finding[] = [];
     const ruleErrors: RuleError[] = [];
     const stackNames = new Set<string>();
+    const templateFiles: Record<string, string> = {};
     let resourcesChecked = 0;
     for (const [stack, resources] of run.stacks) {
       const evaluation = evaluateStack(stack, this.ruleSet, { resources, acknowledgments });
       stackNames.add(evaluation.stackName);
+      templateFiles[evaluation.stackName] = path.join(root.outdir, stack.templateFile);
       resourcesChecked += evaluation.checked.length;
       evaluation.findings.forEach((f) => this.annotateFinding(f));
       evaluation.ruleErrors.forEach((e) => this.annotateRuleError(e));
@@ -233,22 +247,63 @@ export class WellArchitectedChecks implements IAspect {
       staleAcknowledgments,
       acknowledgmentCandidates: acknowledgments.allCandidates(),
       usedAcknowledgments: acknowledgments.usedKeys(),
+      templateFiles,
     };
     this.results.set(root, own);
 
     const report = this.combine([own, ...nested]);
     this.lastReport = report;
-    if (this.reportFormats.length > 0) {
-      const directory = path.resolve(this.reportDirectory ?? root.outdir);
-      try {
-        writeReports(report, directory, this.reportFormats);
-      } catch (e) {
-        throw new Error(
-          `WellArchitectedChecks could not write the reports to ${directory}: ${(e as Error).message}. ` +
-            'Set reportDirectory to a writable directory, or reportFormats to [] to write none.',
-        );
-      }
+    this.reportByRoot.set(root, {
+      report,
+      templateFiles: Object.assign({}, ...[own, ...nested].map((r) => r.templateFiles)),
+    });
+    // The templates are not written yet: SARIF gets its locations once they are (attachTemplateLocator).
+    this.write(root, report, this.reportFormats, {});
+  }
+
+  private write(
+    root: Stage,
+    report: CheckReport,
+    formats: ReportFormat[],
+    options: { templateFiles?: Record<string, string> },
+  ): void {
+    if (formats.length === 0) {
+      return;
     }
+    const directory = path.resolve(this.reportDirectory ?? root.outdir);
+    try {
+      writeReports(report, directory, formats, options);
+    } catch (e) {
+      throw new Error(
+        `WellArchitectedChecks could not write the reports to ${directory}: ${(e as Error).message}. ` +
+          'Set reportDirectory to a writable directory, or reportFormats to [] to write none.',
+      );
+    }
+  }
+
+  /**
+   * SARIF points at the line of each resource in its template, which exists only once the assembly is written:
+   * a construct added last to the root is synthesized after every stack before it, and rewrites the SARIF then.
+   */
+  private attachTemplateLocator(root: Stage): void {
+    if (!this.reportFormats.includes(ReportFormat.SARIF)) {
+      return;
+    }
+    let id = 'WellArchitectedChecksReport';
+    for (let n = 2; root.node.tryFindChild(id); n++) {
+      id = `WellArchitectedChecksReport${n}`;
+    }
+    const locator = new Construct(root, id);
+    Object.defineProperty(locator, CUSTOM_SYNTHESIS, {
+      value: {
+        onSynthesize: () => {
+          const written = this.reportByRoot.get(root);
+          if (written) {
+            this.write(root, written.report, [ReportFormat.SARIF], { templateFiles: written.templateFiles });
+          }
+        },
+      },
+    });
   }
 
   /**

@@ -535,6 +535,36 @@ describe('reports', () => {
     );
   });
 
+  test('all three reports are written by default; SARIF points at the line of the resource in its template', () => {
+    const app = newApp();
+    const stack = new Stack(app, 'Stack');
+    new sqs.Queue(stack, 'Orders');
+    const nested = new NestedStack(stack, 'Database');
+    new sqs.Queue(nested, 'Jobs');
+    checked(app, { rules: [new QueueDeadLetterRule()] });
+    app.synth();
+
+    expect(
+      fs
+        .readdirSync(app.outdir)
+        .filter((f) => f.startsWith('well-architected'))
+        .sort(),
+    ).toEqual(['well-architected-report.json', 'well-architected-report.md', 'well-architected-report.sarif']);
+    const sarif = JSON.parse(fs.readFileSync(path.join(app.outdir, 'well-architected-report.sarif'), 'utf-8'));
+    const locations = sarif.runs[0].results.map((r: any) => r.locations[0].physicalLocation);
+    const templateOf = (file: string) => fs.readFileSync(path.join(app.outdir, file), 'utf-8').split('\n');
+    expect(locations).toHaveLength(2);
+    for (const location of locations) {
+      const file = path.basename(location.artifactLocation.uri);
+      expect(fs.existsSync(path.join(app.outdir, file))).toBe(true);
+      // The line the SARIF names is the one that declares the queue in the written template.
+      expect(templateOf(file)[location.region.startLine - 1]).toMatch(/^\s*"(Orders|Jobs)[0-9A-F]+": \{$/);
+    }
+    expect(locations.map((l: any) => path.basename(l.artifactLocation.uri)).sort()).toEqual(
+      [nested.templateFile, stack.templateFile].sort(),
+    );
+  });
+
   test('reportDirectory and reportFormats choose where and what is written', () => {
     const app = newApp();
     new sqs.Queue(new Stack(app, 'Stack'), 'Orders');
