@@ -34,6 +34,8 @@ export interface SarifOptions {
   readonly templates?: Readonly<Record<string, TemplateLocation>>;
 }
 
+const MAX_TAGS = 10;
+
 const LEVELS: Record<Severity, sarif.ReportingConfiguration.level> = {
   [Severity.ERROR]: 'error',
   [Severity.WARNING]: 'warning',
@@ -107,7 +109,8 @@ function descriptorOf(rule: RuleSummary): sarif.ReportingDescriptor {
   ].join('\n\n');
   const properties: sarif.PropertyBag = {
     // Unique (the schema says so): the security pillar's id is already the `security` tag GitHub looks for.
-    tags: [...new Set([rule.pillar, 'well-architected', 'serverless-lens', ...rule.resourceTypes])],
+    // At most 10: GitHub shows 10 tags a rule and rejects the whole upload above 20.
+    tags: [...new Set([rule.pillar, 'well-architected', 'serverless-lens', ...rule.resourceTypes])].slice(0, MAX_TAGS),
     pillar: rule.pillar,
     lensQuestion: rule.lensQuestion,
     precision: 'very-high',

@@ -180,6 +180,19 @@ describe('well-architected-report.sarif', () => {
     ]);
   });
 
+  test('a rule has at most 10 tags, pillar first, so GitHub neither truncates nor rejects them', () => {
+    const resourceTypes = Array.from({ length: 15 }, (_, i) => `AWS::Test::Type${String(i).padStart(2, '0')}`);
+    const report = {
+      ...emptyReport(),
+      rules: [ruleSummary({ id: 'X-Many', pillar: Pillar.RELIABILITY, resourceTypes })],
+    };
+    const log2 = buildSarifLog(report);
+    expectValid(log2);
+    const tags = log2.runs[0].tool.driver.rules![0].properties!.tags!;
+    expect(tags).toHaveLength(10);
+    expect(tags.slice(0, 4)).toEqual(['reliability', 'well-architected', 'serverless-lens', 'AWS::Test::Type00']);
+  });
+
   test('a generatedBy without a version gives no semanticVersion', () => {
     const driver = buildSarifLog({ ...emptyReport(), generatedBy: 'custom-build' }).runs[0].tool.driver;
     expect(driver.version).toBe('custom-build');
