@@ -18,7 +18,7 @@ export class ApiGwHttpAccessLoggingRule extends Rule {
         'Set `accessLogSettings: { destination: new apigwv2.LogGroupLogDestination(logGroup), format }` on the HttpStage / WebSocketStage, or use `WellArchitectedHttpApi`.',
       resourceTypes: ['AWS::ApiGatewayV2::Stage'],
       equivalents: {
-        serverlessRules: ['APIGW_ACCESS_LOGGING', 'ES2000'],
+        serverlessRules: ['ES2000', 'aws_apigatewayv2_stage_logging_rule'],
         cdkNag: ['AwsSolutions-APIG1', 'Serverless-APIGWAccessLogging'],
         checkov: ['CKV_AWS_95'],
       },

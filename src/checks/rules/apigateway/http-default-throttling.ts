@@ -17,7 +17,7 @@ export class ApiGwHttpDefaultThrottlingRule extends Rule {
         'Set `throttle: { rateLimit, burstLimit }` on the HttpStage / WebSocketStage (sized for the backend), or use `WellArchitectedHttpApi`.',
       resourceTypes: ['AWS::ApiGatewayV2::Stage'],
       equivalents: {
-        serverlessRules: ['APIGW_DEFAULT_THROTTLING', 'ES2003'],
+        serverlessRules: ['ES2003', 'aws_apigatewayv2_stage_throttling_rule'],
         cdkNag: ['Serverless-APIGWDefaultThrottling'],
       },
     });

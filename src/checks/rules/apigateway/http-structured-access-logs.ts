@@ -19,7 +19,7 @@ export class ApiGwHttpStructuredAccessLogsRule extends Rule {
         'Set `accessLogSettings.format: apigwv2.AccessLogFormat.jsonWithStandardFields()` (or a custom JSON format with `requestId`), or use `WellArchitectedHttpApi`.',
       resourceTypes: ['AWS::ApiGatewayV2::Stage'],
       equivalents: {
-        serverlessRules: ['APIGW_STRUCTURED_LOGGING', 'WS2001'],
+        serverlessRules: ['WS2001', 'aws_apigatewayv2_stage_structured_logging'],
         cdkNag: ['Serverless-APIGWStructuredLogging'],
       },
     });

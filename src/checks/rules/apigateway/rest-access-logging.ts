@@ -17,7 +17,7 @@ export class ApiGwRestAccessLoggingRule extends Rule {
         'Set `deployOptions.accessLogDestination` (e.g. `new apigateway.LogGroupLogDestination(logGroup)`) and `deployOptions.accessLogFormat` on the RestApi, or use `WellArchitectedRestApi`, which sets both. API Gateway needs the account-level CloudWatch role (`cloudWatchRole: true`).',
       resourceTypes: ['AWS::ApiGateway::Stage', 'AWS::ApiGateway::Deployment'],
       equivalents: {
-        serverlessRules: ['APIGW_ACCESS_LOGGING', 'ES2000'],
+        serverlessRules: ['ES2000', 'aws_apigateway_stage_logging_rule'],
         cdkNag: ['AwsSolutions-APIG1', 'Serverless-APIGWAccessLogging'],
         checkov: ['CKV_AWS_76'],
       },

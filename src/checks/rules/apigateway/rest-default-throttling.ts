@@ -16,7 +16,7 @@ export class ApiGwRestDefaultThrottlingRule extends Rule {
         'Set `deployOptions.throttlingRateLimit` and `deployOptions.throttlingBurstLimit` on the RestApi (sized for the backend), or use `WellArchitectedRestApi`.',
       resourceTypes: ['AWS::ApiGateway::Stage', 'AWS::ApiGateway::Deployment'],
       equivalents: {
-        serverlessRules: ['APIGW_DEFAULT_THROTTLING', 'ES2003'],
+        serverlessRules: ['ES2003', 'aws_api_gateway_method_settings_throttling_rule'],
         cdkNag: ['Serverless-APIGWDefaultThrottling'],
       },
     });

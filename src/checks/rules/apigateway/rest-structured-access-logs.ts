@@ -17,7 +17,7 @@ export class ApiGwRestStructuredAccessLogsRule extends Rule {
         'Set `deployOptions.accessLogFormat: apigateway.AccessLogFormat.jsonWithStandardFields()` (or a `custom` JSON format with `requestId`), or use `WellArchitectedRestApi`.',
       resourceTypes: ['AWS::ApiGateway::Stage', 'AWS::ApiGateway::Deployment'],
       equivalents: {
-        serverlessRules: ['APIGW_STRUCTURED_LOGGING', 'WS2001'],
+        serverlessRules: ['WS2001', 'aws_api_gateway_stage_structured_logging'],
         cdkNag: ['Serverless-APIGWStructuredLogging'],
       },
     });

@@ -16,7 +16,7 @@ export class ApiGwRestTracingRule extends Rule {
       remediation: 'Set `deployOptions.tracingEnabled: true` on the RestApi, or use `WellArchitectedRestApi`.',
       resourceTypes: ['AWS::ApiGateway::Stage', 'AWS::ApiGateway::Deployment'],
       equivalents: {
-        serverlessRules: ['APIGW_TRACING', 'WS2002'],
+        serverlessRules: ['WS2002', 'aws_apigateway_stage_tracing_rule'],
         cdkNag: ['Serverless-APIGWXrayEnabled', 'HIPAA.Security-APIGWXrayEnabled'],
         checkov: ['CKV_AWS_73'],
       },
