@@ -125,7 +125,7 @@ export class WellArchitectedQueue extends sqs.Queue {
 
     this.deadLetterQueueAlarm = new cloudwatch.Alarm(this, 'DeadLetterQueueAlarm', {
       alarmDescription:
-        `Messages in the dead-letter queue of ${this.node.path}: they failed ${maxReceiveCount} receives. ` +
+        `Messages in the dead-letter queue of ${this.node.path}: they failed ${describeNumber(maxReceiveCount, 'maxReceiveCount')} receives. ` +
         'Find the cause in the consumer logs, fix it, then redrive the messages to the source queue.',
       metric: dlq.metricApproximateNumberOfMessagesVisible({
         period: Duration.minutes(1),
@@ -139,7 +139,7 @@ export class WellArchitectedQueue extends sqs.Queue {
 
     this.messageAgeAlarm = new cloudwatch.Alarm(this, 'MessageAgeAlarm', {
       alarmDescription:
-        `The oldest message in ${this.node.path} is older than ${messageAgeAlarmThreshold.toHumanString()}: ` +
+        `The oldest message in ${this.node.path} is older than ${messageAgeAlarmThreshold.isUnresolved() ? 'messageAgeAlarmThreshold' : messageAgeAlarmThreshold.toHumanString()}: ` +
         'consumers are failing or cannot keep up. Check their errors and throttles before messages expire.',
       metric: this.metricApproximateAgeOfOldestMessage({
         period: Duration.minutes(1),
@@ -450,6 +450,11 @@ function validateProps(
   if (problems.length > 0) {
     throw new Error(`Invalid WellArchitectedQueue props for ${queue.node.path}:\n- ${problems.join('\n- ')}`);
   }
+}
+
+/** A number for a message: its value, or the name of the property it comes from when it is a token. */
+function describeNumber(value: number, property: string): string {
+  return Token.isUnresolved(value) ? property : String(value);
 }
 
 /** Whole seconds of `duration`, or undefined when it is missing or a token. */

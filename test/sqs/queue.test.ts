@@ -1,4 +1,4 @@
-import { App, CfnParameter, Duration, Stack } from 'aws-cdk-lib';
+import { App, CfnParameter, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -307,6 +307,30 @@ describe('WellArchitectedQueue overrides', () => {
     });
   });
 
+  test('the removal policy applies to the dead-letter queue too', () => {
+    const stack = newStack();
+    const queue = new WellArchitectedQueue(stack, 'Queue', { removalPolicy: RemovalPolicy.RETAIN });
+    const template = Template.fromStack(stack).toJSON();
+    expect(template.Resources[logicalIdOf(stack, queue)].DeletionPolicy).toBe('Retain');
+    expect(template.Resources[logicalIdOf(stack, queue.deadLetterQueue!.queue)].DeletionPolicy).toBe('Retain');
+  });
+
+  test('the alarm descriptions say what happened and what to do', () => {
+    const stack = newStack();
+    new WellArchitectedQueue(stack, 'Queue');
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmDescription:
+        'Messages in the dead-letter queue of Service/Queue: they failed 5 receives. Find the cause in the consumer ' +
+        'logs, fix it, then redrive the messages to the source queue.',
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmDescription:
+        'The oldest message in Service/Queue is older than 15 minutes: consumers are failing or cannot keep up. ' +
+        'Check their errors and throttles before messages expire.',
+    });
+  });
+
   test('a FIFO queue gets a FIFO dead-letter queue', () => {
     const stack = newStack();
     const queue = new WellArchitectedQueue(stack, 'Queue', { fifo: true, contentBasedDeduplication: true });
@@ -496,6 +520,14 @@ describe('WellArchitectedQueue validation', () => {
       RedrivePolicy: { maxReceiveCount: { Ref: 'Receives' } },
     });
     Annotations.fromStack(stack).hasNoWarning('*', Match.anyValue());
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmDescription: Match.stringLikeRegexp('they failed maxReceiveCount receives'),
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmDescription: Match.stringLikeRegexp('is older than messageAgeAlarmThreshold'),
+      Threshold: { Ref: 'Retention' },
+    });
   });
 });
 
