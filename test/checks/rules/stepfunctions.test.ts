@@ -86,7 +86,7 @@ describe('WA-StepFunctionsLogging (Standard)', () => {
   test('L1: level ALL without a destination is non-compliant; with one compliant', () => {
     const stack = newStack();
     raw(stack, 'Missing', { loggingConfiguration: { level: 'ALL' } });
-    raw(stack, 'Dest', {
+    raw(stack, 'WithGroup', {
       loggingConfiguration: {
         level: 'ALL',
         destinations: [{ cloudWatchLogsLogGroup: { logGroupArn: LOG_GROUP_ARN } }],
