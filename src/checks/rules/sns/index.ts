@@ -1,6 +1,23 @@
+import { SnsAlarmTopicKeyRule } from './alarm-topic-key';
+import { SnsEncryptedRule } from './encrypted';
+import { SnsPolicyOpenAccessRule } from './policy-open-access';
+import { SnsServicePublisherKeyRule } from './service-publisher-key';
+import { SnsSubscriptionQueueKeyRule } from './subscription-queue-key';
+import { SnsSubscriptionQueuePolicyRule } from './subscription-queue-policy';
+import { SnsSubscriptionRedrivePolicyRule } from './subscription-redrive-policy';
+import { SnsTlsOnlyRule } from './tls-only';
 import { Rule } from '../../engine/rule';
 
-/** The sns rules, one a file in this folder. */
+/** The SNS rules, one a file in this folder. */
 export function snsRules(): Rule[] {
-  return [];
+  return [
+    new SnsEncryptedRule(),
+    new SnsTlsOnlyRule(),
+    new SnsPolicyOpenAccessRule(),
+    new SnsAlarmTopicKeyRule(),
+    new SnsServicePublisherKeyRule(),
+    new SnsSubscriptionRedrivePolicyRule(),
+    new SnsSubscriptionQueuePolicyRule(),
+    new SnsSubscriptionQueueKeyRule(),
+  ];
 }
