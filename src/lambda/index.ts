@@ -1,0 +1,4 @@
+export * from './function-options';
+export * from './function';
+export * from './nodejs-function';
+export * from './powertools-layer';
