@@ -66,10 +66,13 @@ export function resolveFunction(value: any, index: StackIndex): Lookup<CheckedRe
   return unknownLookup('the function is given by a parameter or token');
 }
 
-/** `my-fn`, `arn:aws:lambda:us-east-1:123456789012:function:my-fn[:alias]` or `123456789012:function:my-fn` -> `my-fn`. */
+/**
+ * The function name in any form Lambda accepts: `my-fn`, `my-fn:alias`, `123456789012:function:my-fn` or
+ * `arn:aws:lambda:us-east-1:123456789012:function:my-fn[:alias]` -> `my-fn`.
+ */
 function functionNameOfLiteral(value: string): string {
   const match = /(?:^|:)function:([^:]+)/.exec(value);
-  return match ? match[1] : value;
+  return match ? match[1] : value.split(':')[0];
 }
 
 /**
