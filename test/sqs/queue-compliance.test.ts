@@ -3,13 +3,13 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App, Duration, Stack, Validations } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as cxapi from 'aws-cdk-lib/cx-api';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
-import { WellArchitectedQueue } from '../../src';
+import { WellArchitectedChecks, WellArchitectedQueue } from '../../src';
 
 interface ValidationReport {
   readonly pluginReports: {
@@ -133,6 +133,21 @@ const scenarios: Record<string, (stack: Stack) => void> = {
 describe.each(Object.entries(scenarios))('%s', (_name, build) => {
   test('has no unacknowledged cdk-nag Serverless or AWS Solutions finding', () => {
     expect(unacknowledged(nagReport(build))).toEqual([]);
+  });
+
+  test("has no finding of this library's own checks on the queues or the event source mapping", () => {
+    const app = new App();
+    const stack = new Stack(app, 'Service');
+    WellArchitectedChecks.applyTo(app, { reportFormats: [], failOnError: false });
+    build(stack);
+    const annotations = Annotations.fromStack(stack);
+    const messages = [
+      ...annotations.findWarning('*', Match.anyValue()),
+      ...annotations.findError('*', Match.anyValue()),
+    ]
+      .filter((message) => message.id.startsWith('/Service/Queue') || message.id.includes('SqsEventSource'))
+      .map((message) => `${message.id}: ${message.entry.data}`);
+    expect(messages).toEqual([]);
   });
 
   test('has no cfn-lint error', () => {
