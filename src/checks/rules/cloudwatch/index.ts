@@ -1,6 +1,9 @@
+import { AlarmActionsEnabledRule } from './actions-enabled';
+import { AlarmActionRule } from './alarm-action';
+import { AlarmTopicSubscribedRule } from './alarm-topic-subscribed';
 import { Rule } from '../../engine/rule';
 
-/** The cloudwatch rules, one a file in this folder. */
+/** The CloudWatch alarm rules, one a file in this folder. */
 export function cloudWatchRules(): Rule[] {
-  return [];
+  return [new AlarmActionRule(), new AlarmActionsEnabledRule(), new AlarmTopicSubscribedRule()];
 }

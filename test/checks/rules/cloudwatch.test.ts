@@ -1,0 +1,142 @@
+import { App, CfnParameter, Fn, Stack } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
+import { Compliance } from '../../../src';
+import { cloudWatchRules } from '../../../src/checks/rules/cloudwatch';
+import { AlarmActionsEnabledRule } from '../../../src/checks/rules/cloudwatch/actions-enabled';
+import { AlarmActionRule } from '../../../src/checks/rules/cloudwatch/alarm-action';
+import { AlarmTopicSubscribedRule } from '../../../src/checks/rules/cloudwatch/alarm-topic-subscribed';
+import { complianceOf, findings } from '../rule-harness';
+
+let stack: Stack;
+beforeEach(() => {
+  stack = new Stack(new App(), 'Stack');
+});
+
+const errors = () => new cloudwatch.Metric({ namespace: 'AWS/Lambda', metricName: 'Errors' });
+
+function alarm(id: string, props: Partial<cloudwatch.AlarmProps> = {}): cloudwatch.Alarm {
+  return new cloudwatch.Alarm(stack, id, { metric: errors(), threshold: 1, evaluationPeriods: 1, ...props });
+}
+
+function cfnAlarm(id: string, props: Partial<cloudwatch.CfnAlarmProps> = {}): cloudwatch.CfnAlarm {
+  return new cloudwatch.CfnAlarm(stack, id, {
+    comparisonOperator: 'GreaterThanThreshold',
+    evaluationPeriods: 1,
+    threshold: 1,
+    namespace: 'AWS/Lambda',
+    metricName: 'Errors',
+    ...props,
+  });
+}
+
+test('the CloudWatch catalogue has stable ids', () => {
+  expect(cloudWatchRules().map((r) => r.id)).toEqual([
+    'WA-AlarmAction',
+    'WA-AlarmActionsEnabled',
+    'WA-AlarmTopicSubscribed',
+  ]);
+});
+
+describe('WA-AlarmAction', () => {
+  const rule = new AlarmActionRule();
+
+  test('L2: an alarm with an SNS action is compliant; one without is non-compliant', () => {
+    alarm('Heard').addAlarmAction(new actions.SnsAction(new sns.Topic(stack, 'Topic')));
+    alarm('Silent', { actionsEnabled: true }).addOkAction(new actions.SnsAction(new sns.Topic(stack, 'OkTopic')));
+    expect(complianceOf(rule, stack, 'Heard')).toBe(Compliance.COMPLIANT);
+    expect(complianceOf(rule, stack, 'Silent')).toBe(Compliance.NON_COMPLIANT);
+    expect(findings(rule, stack)[0].result.message).toMatch(/Alarm 'Silent' has no alarm action, so nobody hears it/);
+  });
+
+  test('L2: an alarm consumed by a composite alarm is exempt; the composite itself needs an action', () => {
+    const child = alarm('Child');
+    new cloudwatch.CompositeAlarm(stack, 'Composite', {
+      alarmRule: cloudwatch.AlarmRule.fromAlarm(child, cloudwatch.AlarmState.ALARM),
+    });
+    expect(complianceOf(rule, stack, 'Child')).toBe(Compliance.NOT_APPLICABLE);
+    expect(complianceOf(rule, stack, 'Composite')).toBe(Compliance.NON_COMPLIANT);
+  });
+
+  test('L1: a literal action ARN is compliant; none is non-compliant; a dashboard does not count as a consumer', () => {
+    cfnAlarm('Literal', { alarmActions: ['arn:aws:sns:us-east-1:123456789012:ops'] });
+    const bare = cfnAlarm('Bare', { alarmName: 'bare' });
+    new cloudwatch.CfnDashboard(stack, 'Dashboard', {
+      dashboardBody: Fn.join('', ['{"widgets":[{"properties":{"alarms":["', bare.attrArn, '"]}}]}']),
+    });
+    expect(complianceOf(rule, stack, 'Literal')).toBe(Compliance.COMPLIANT);
+    expect(complianceOf(rule, stack, 'Bare')).toBe(Compliance.NON_COMPLIANT);
+  });
+
+  test('actions from Fn::If or a parameter list are unknown', () => {
+    cfnAlarm('Cond', {
+      alarmActions: [Fn.conditionIf('C', 'arn:aws:sns:us-east-1:1:t', Fn.ref('AWS::NoValue')).toString()],
+    });
+    const list = new CfnParameter(stack, 'Actions', { type: 'CommaDelimitedList' });
+    cfnAlarm('Param', { alarmActions: list.valueAsList });
+    expect(complianceOf(rule, stack, 'Cond')).toBe(Compliance.UNKNOWN);
+    expect(complianceOf(rule, stack, 'Param')).toBe(Compliance.UNKNOWN);
+  });
+});
+
+describe('WA-AlarmActionsEnabled', () => {
+  const rule = new AlarmActionsEnabledRule();
+
+  test('L2: actionsEnabled false is non-compliant; the default compliant', () => {
+    alarm('Off', { actionsEnabled: false });
+    alarm('On');
+    expect(complianceOf(rule, stack, 'Off')).toBe(Compliance.NON_COMPLIANT);
+    expect(complianceOf(rule, stack, 'On')).toBe(Compliance.COMPLIANT);
+    expect(findings(rule, stack)[0].result.message).toMatch(
+      /Alarm 'Off' has its actions disabled.*actionsEnabled: false/,
+    );
+  });
+
+  test('L1: "false" as a string is non-compliant; a parameter or Fn::If is unknown', () => {
+    cfnAlarm('Str').addPropertyOverride('ActionsEnabled', 'false');
+    const enabled = new CfnParameter(stack, 'Enabled', { type: 'String' });
+    cfnAlarm('Param', { actionsEnabled: enabled.valueAsString as any });
+    cfnAlarm('Cond', { actionsEnabled: Fn.conditionIf('C', true, false) as any });
+    expect(complianceOf(rule, stack, 'Str')).toBe(Compliance.NON_COMPLIANT);
+    expect(complianceOf(rule, stack, 'Param')).toBe(Compliance.UNKNOWN);
+    expect(complianceOf(rule, stack, 'Cond')).toBe(Compliance.UNKNOWN);
+  });
+});
+
+describe('WA-AlarmTopicSubscribed', () => {
+  const rule = new AlarmTopicSubscribedRule();
+
+  test('L2: an alarm topic with an email subscription is compliant; without any, non-compliant', () => {
+    const subscribed = new sns.Topic(stack, 'Subscribed');
+    subscribed.addSubscription(new subscriptions.EmailSubscription('oncall@example.com'));
+    alarm('Good').addAlarmAction(new actions.SnsAction(subscribed));
+    alarm('Bad').addAlarmAction(new actions.SnsAction(new sns.Topic(stack, 'Lonely')));
+    expect(complianceOf(rule, stack, 'Good')).toBe(Compliance.COMPLIANT);
+    expect(complianceOf(rule, stack, 'Bad')).toBe(Compliance.NON_COMPLIANT);
+    expect(findings(rule, stack)[0].result.message).toMatch(
+      /Alarm 'Bad' notifies topic 'Lonely', which has no subscriber/,
+    );
+  });
+
+  test('L1: an inline subscription counts; an imported topic is not applicable; Fn::If subscriptions unknown', () => {
+    const inline = new sns.CfnTopic(stack, 'Inline', {
+      subscription: [{ protocol: 'email', endpoint: 'a@example.com' }],
+    });
+    cfnAlarm('ToInline', { alarmActions: [inline.ref] });
+    const imported = sns.Topic.fromTopicArn(stack, 'Imported', 'arn:aws:sns:us-east-1:123456789012:ops');
+    alarm('ToImported').addAlarmAction(new actions.SnsAction(imported));
+    const cond = new sns.CfnTopic(stack, 'CondTopic', {
+      subscription: Fn.conditionIf(
+        'C',
+        [{ protocol: 'email', endpoint: 'a@example.com' }],
+        Fn.ref('AWS::NoValue'),
+      ) as any,
+    });
+    cfnAlarm('ToCond', { alarmActions: [cond.ref] });
+    expect(complianceOf(rule, stack, 'ToInline')).toBe(Compliance.COMPLIANT);
+    expect(complianceOf(rule, stack, 'ToImported')).toBe(Compliance.NOT_APPLICABLE);
+    expect(complianceOf(rule, stack, 'ToCond')).toBe(Compliance.UNKNOWN);
+  });
+});
