@@ -170,8 +170,9 @@ export class WellArchitectedQueue extends sqs.Queue {
    * (`reportBatchItemFailures: true`), so one failed message does not return its whole batch to the queue.
    *
    * Unless you set `visibilityTimeout`, the queue's visibility timeout becomes at least six times the
-   * consumer's timeout plus its batching window (the largest over all consumers), as the AWS Lambda developer
-   * guide recommends. If you set `visibilityTimeout` below that, this throws.
+   * consumer's timeout plus its batching window (the largest over all consumers, and never below the 30-second
+   * SQS default), as the AWS Lambda developer guide recommends. If you set `visibilityTimeout` below that, this
+   * throws. For an imported function, whose timeout is unknown, it warns instead.
    *
    * @param consumer the function that receives the messages; it is granted `sqs:ReceiveMessage` and the rest
    * @param options event source options; `reportBatchItemFailures` defaults to true here
