@@ -4,7 +4,7 @@
  */
 
 // Characters with a meaning in inline Markdown or in a table row, and `&`/`<`/`>` which GitHub reads as HTML.
-const INLINE_SPECIAL = /[\\`*_[\]{}<>|~&#!]/g;
+const INLINE_SPECIAL = /[\\`*_[\]<>|~&#]/g;
 
 /** Text safe inside a paragraph or a table cell: Markdown punctuation escaped, line breaks as `<br>`. */
 export function escapeMarkdown(text: string): string {
@@ -45,4 +45,24 @@ export function markdownTableCell(markdown: string): string {
     .replace(/\\?\|/g, '\\|')
     .replace(/\r\n|\r|\n/g, '<br>')
     .replace(/\t/g, ' ');
+}
+
+/**
+ * A finding's message for a table cell. Rules write the props to set as `code spans`, and those stay code
+ * spans (with pipes escaped); everything else is escaped like `escapeMarkdown`, because a message also quotes
+ * names users chose. With an odd number of backticks there is no reliable pairing, and the whole message is escaped.
+ */
+export function escapeMessage(text: string): string {
+  const parts = text.split('`');
+  if (parts.length % 2 === 0) {
+    return escapeMarkdown(text);
+  }
+  return parts
+    .map((part, i) => {
+      if (i % 2 === 0) {
+        return escapeMarkdown(part);
+      }
+      return part === '' ? '\\`\\`' : codeSpan(part);
+    })
+    .join('');
 }

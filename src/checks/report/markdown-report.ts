@@ -1,4 +1,4 @@
-import { codeSpan, escapeHtml, escapeMarkdown, markdownTableCell } from './markdown-escape';
+import { codeSpan, escapeHtml, escapeMarkdown, escapeMessage, markdownTableCell } from './markdown-escape';
 import { compareSeverities, compareStrings, pillarTitle, sortFindings } from './pillars';
 import { PillarCounts, summarize } from './summary';
 import { Finding } from '../engine/finding';
@@ -53,8 +53,8 @@ function openFindingsTable(findings: Finding[]): string[] {
         severityCell(f.severity),
         `${codeSpan(f.ruleId)} (${escapeMarkdown(f.lensQuestion)})`,
         codeSpan(f.constructPath),
-        escapeMarkdown(f.message),
-        // The fix is the rule's own Markdown (props as `code`); the message may quote user input, so it is escaped.
+        escapeMessage(f.message),
+        // The fix is the rule's own Markdown; the message keeps its code spans but quotes user input, so the rest is escaped.
         markdownTableCell(f.remediation),
       ]),
     ),
@@ -73,8 +73,8 @@ function acknowledgedDetails(findings: Finding[]): string[] {
         severityCell(f.severity),
         codeSpan(f.ruleId),
         codeSpan(f.constructPath),
-        escapeMarkdown(f.message),
-        f.acknowledgedReason ? escapeMarkdown(f.acknowledgedReason) : '_no reason given_',
+        escapeMessage(f.message),
+        f.acknowledgedReason ? escapeMessage(f.acknowledgedReason) : '_no reason given_',
       ]),
     ),
     '',
@@ -145,7 +145,7 @@ export function renderMarkdown(report: CheckReport): string {
       row(['Construct', 'Rule', 'Reason']),
       row(['---', '---', '---']),
       ...stale.map((s) =>
-        row([s.constructPath ? codeSpan(s.constructPath) : '_app root_', codeSpan(s.ruleId), escapeMarkdown(s.reason)]),
+        row([s.constructPath ? codeSpan(s.constructPath) : '_app root_', codeSpan(s.ruleId), escapeMessage(s.reason)]),
       ),
     );
   }

@@ -1,4 +1,10 @@
-import { codeSpan, escapeHtml, escapeMarkdown, markdownTableCell } from '../../../src/checks/report/markdown-escape';
+import {
+  codeSpan,
+  escapeHtml,
+  escapeMarkdown,
+  escapeMessage,
+  markdownTableCell,
+} from '../../../src/checks/report/markdown-escape';
 
 describe('escapeMarkdown', () => {
   test.each([
@@ -38,5 +44,21 @@ describe('markdownTableCell', () => {
 describe('escapeHtml', () => {
   test('escapes the characters HTML reads', () => {
     expect(escapeHtml('<a href="x">&</a>')).toBe('&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;');
+  });
+});
+
+describe('escapeMessage', () => {
+  test.each([
+    [
+      "Queue 'Orders' has no DLQ. Set `deadLetterQueue: { queue }`.",
+      "Queue 'Orders' has no DLQ. Set `deadLetterQueue: { queue }`.",
+    ],
+    ['Set `a | b` on *x*', 'Set `a \\| b` on \\*x\\*'],
+    ['`<script>` stays code, <b> outside does not', '`<script>` stays code, \\<b\\> outside does not'],
+    ['one `tick', 'one \\`tick'],
+    ['empty `` pair', 'empty \\`\\` pair'],
+    ['line\nbreak `x`', 'line<br>break `x`'],
+  ])('%j -> %j', (input, expected) => {
+    expect(escapeMessage(input)).toBe(expected);
   });
 });

@@ -145,11 +145,17 @@ describe('well-architected-report.md', () => {
     expect(renderMarkdown(noReason)).toContain('_no reason given_');
   });
 
-  test('escapes pipes, backticks and newlines in messages so the table stays intact', () => {
+  test('escapes pipes and newlines in messages so the table stays intact, keeping code spans', () => {
     const line = markdown.split('\n').find((l) => l.includes('Function Handler has no tracing'))!;
-    expect(line).toContain('Function Handler has no tracing \\| see \\`Tracing.ACTIVE\\`<br>second line');
+    expect(line).toContain('Function Handler has no tracing \\| see `Tracing.ACTIVE`<br>second line');
     // 5 cells: the escaped pipe is not a separator.
     expect(line.split(/(?<!\\)\|/).length - 2).toBe(5);
+  });
+
+  test('escapes every backtick of a message whose backticks do not pair up', () => {
+    const report = sampleReport();
+    const odd = { ...report, findings: [{ ...report.findings[0], message: 'Queue `a|b has *no* `x` DLQ' }] };
+    expect(renderMarkdown(odd)).toContain('| Queue \\`a\\|b has \\*no\\* \\`x\\` DLQ |');
   });
 
   test('escapes HTML and emphasis in construct paths and reasons', () => {
