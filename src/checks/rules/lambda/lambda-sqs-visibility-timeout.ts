@@ -70,10 +70,10 @@ export class LambdaSqsVisibilityTimeoutRule extends Rule {
     }
     const consequence =
       visibility < timeout
-        ? 'below the function timeout itself, so Lambda rejects the mapping'
-        : 'so messages become visible again while a retried or throttled batch still runs';
+        ? ', which is below the function timeout itself: Lambda rejects the mapping'
+        : ', so messages become visible again while a retried or throttled batch still runs';
     return RuleResult.nonCompliant(
-      `Queue ${queue.logicalId} has a visibility timeout of ${visibility} s but feeds function ${describeFunction(fn.value)} (timeout ${timeout} s${window ? `, batching window ${window} s` : ''}) through mapping ${resource.logicalId}: ${consequence}. Set \`visibilityTimeout\` on the Queue to at least ${needed} s.`,
+      `Queue ${queue.logicalId} has a visibility timeout of ${visibility} s but feeds function ${describeFunction(fn.value)} (timeout ${timeout} s${window ? `, batching window ${window} s` : ''}) through mapping ${resource.logicalId}${consequence}. Set \`visibilityTimeout\` on the Queue to at least ${needed} s.`,
     );
   }
 }
