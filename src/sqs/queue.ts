@@ -88,12 +88,7 @@ export class WellArchitectedQueue extends sqs.Queue {
   private readonly consumerRequirements: { readonly consumerPath: string; readonly seconds: number }[] = [];
 
   constructor(scope: Construct, id: string, props: WellArchitectedQueueProps = {}) {
-    super(scope, id, {
-      ...props,
-      encryption:
-        props.encryption ?? (props.encryptionMasterKey ? sqs.QueueEncryption.KMS : sqs.QueueEncryption.SQS_MANAGED),
-      enforceSSL: props.enforceSSL ?? true,
-    });
+    super(scope, id, queuePropsWithDefaults(props));
     this.explicitVisibilityTimeout = props.visibilityTimeout;
 
     const retentionPeriod = props.retentionPeriod ?? SQS_DEFAULT_RETENTION;
@@ -388,6 +383,23 @@ export class WellArchitectedQueue extends sqs.Queue {
       ...this.consumerRequirements.map((requirement) => requirement.seconds),
     );
   }
+}
+
+/** The `sqs.QueueProps` part of our props, with our defaults: our own props are not the base class's business. */
+function queuePropsWithDefaults(props: WellArchitectedQueueProps): sqs.QueueProps {
+  const {
+    maxReceiveCount: _maxReceiveCount,
+    deadLetterQueueRetentionPeriod: _deadLetterQueueRetentionPeriod,
+    messageAgeAlarmThreshold: _messageAgeAlarmThreshold,
+    monitoring: _monitoring,
+    ...queueProps
+  } = props;
+  return {
+    ...queueProps,
+    encryption:
+      props.encryption ?? (props.encryptionMasterKey ? sqs.QueueEncryption.KMS : sqs.QueueEncryption.SQS_MANAGED),
+    enforceSSL: props.enforceSSL ?? true,
+  };
 }
 
 function validateProps(
