@@ -14,7 +14,7 @@ export class LambdaSingleInvokingServiceRule extends Rule {
       description:
         'A Lambda function has invocation permissions for one kind of principal. A function serving several triggers (e.g. API Gateway and S3) needs the union of their permissions and event parsing, and a change for one trigger affects the others.',
       remediation:
-        'Split the function per trigger, sharing code through a module or layer, so each function has only the permissions and configuration its trigger needs.',
+        'Give each trigger its own `lambda.Function` (one per `LambdaIntegration`, `LambdaSubscription`, `targets.LambdaFunction`...), sharing code through a module or a `lambda.LayerVersion`, so each function has only the permissions and configuration its trigger needs.',
       resourceTypes: [FUNCTION],
       equivalents: { serverlessRules: ['LAMBDA_PERMISSION_MULTIPLE_PRINCIPALS_RULE', 'WS1002'] },
     });

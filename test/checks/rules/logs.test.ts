@@ -1,0 +1,166 @@
+import { App, CfnParameter, Fn, Stack } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Compliance } from '../../../src';
+import { logsRules } from '../../../src/checks/rules/logs';
+import { LogsEncryptedRule } from '../../../src/checks/rules/logs/encrypted';
+import { LogsKmsKeyAccessRule } from '../../../src/checks/rules/logs/kms-key-access';
+import { LogsMetricFilterAlarmRule } from '../../../src/checks/rules/logs/metric-filter-alarm';
+import { LogsRetentionRule } from '../../../src/checks/rules/logs/retention';
+import { complianceOf, evaluateRule, findings } from '../rule-harness';
+
+let stack: Stack;
+beforeEach(() => {
+  stack = new Stack(new App(), 'Stack');
+});
+
+test('the logs catalogue has stable ids', () => {
+  expect(logsRules().map((r) => r.id)).toEqual([
+    'WA-LogsRetention',
+    'WA-LogsEncrypted',
+    'WA-LogsKmsKeyAccess',
+    'WA-LogsMetricFilterAlarm',
+  ]);
+});
+
+describe('WA-LogsRetention', () => {
+  const rule = new LogsRetentionRule();
+
+  test('L2: the default (two years) is compliant; INFINITE is non-compliant', () => {
+    new logs.LogGroup(stack, 'Default');
+    new logs.LogGroup(stack, 'Forever', { retention: logs.RetentionDays.INFINITE });
+    expect(complianceOf(rule, stack, 'Default')).toBe(Compliance.COMPLIANT);
+    expect(complianceOf(rule, stack, 'Forever')).toBe(Compliance.NON_COMPLIANT);
+    expect(findings(rule, stack)[0].result.message).toMatch(
+      /Log group 'Forever' keeps its logs forever.*RetentionDays.ONE_MONTH/,
+    );
+  });
+
+  test('L1: a CfnLogGroup without retention is non-compliant, with one compliant; a parameter or Fn::If is unknown', () => {
+    new logs.CfnLogGroup(stack, 'Bare');
+    new logs.CfnLogGroup(stack, 'Week', { retentionInDays: 7 });
+    const days = new CfnParameter(stack, 'Days', { type: 'Number' });
+    new logs.CfnLogGroup(stack, 'Param', { retentionInDays: days.valueAsNumber });
+    new logs.CfnLogGroup(stack, 'Cond', { retentionInDays: Fn.conditionIf('C', 7, 30) as any });
+    expect(complianceOf(rule, stack, 'Bare')).toBe(Compliance.NON_COMPLIANT);
+    expect(complianceOf(rule, stack, 'Week')).toBe(Compliance.COMPLIANT);
+    expect(complianceOf(rule, stack, 'Param')).toBe(Compliance.UNKNOWN);
+    expect(complianceOf(rule, stack, 'Cond')).toBe(Compliance.UNKNOWN);
+  });
+});
+
+describe('WA-LogsEncrypted', () => {
+  const rule = new LogsEncryptedRule();
+
+  test('L2: a log group with an encryption key is compliant; without, non-compliant (info)', () => {
+    new logs.LogGroup(stack, 'Keyed', { encryptionKey: new kms.Key(stack, 'Key') });
+    new logs.LogGroup(stack, 'Plain');
+    expect(complianceOf(rule, stack, 'Keyed')).toBe(Compliance.COMPLIANT);
+    expect(complianceOf(rule, stack, 'Plain')).toBe(Compliance.NON_COMPLIANT);
+    expect(findings(rule, stack)[0].result.message).toMatch(/Log group 'Plain' .*encryptionKey/);
+  });
+
+  test('L1: a literal key ARN is compliant; a parameter is unknown', () => {
+    new logs.CfnLogGroup(stack, 'Literal', { kmsKeyId: 'arn:aws:kms:us-east-1:123456789012:key/abc' });
+    const key = new CfnParameter(stack, 'Key', { type: 'String' });
+    new logs.CfnLogGroup(stack, 'Param', { kmsKeyId: key.valueAsString });
+    expect(complianceOf(rule, stack, 'Literal')).toBe(Compliance.COMPLIANT);
+    expect(complianceOf(rule, stack, 'Param')).toBe(Compliance.UNKNOWN);
+  });
+});
+
+describe('WA-LogsKmsKeyAccess', () => {
+  const rule = new LogsKmsKeyAccessRule();
+
+  test('L2: a key without the logs grant is non-compliant (LogGroup does not add it)', () => {
+    new logs.LogGroup(stack, 'Group', { encryptionKey: new kms.Key(stack, 'Key') });
+    expect(findings(rule, stack)[0].result.message).toMatch(
+      /Log group 'Group' is encrypted with key 'Key', whose policy does not let the CloudWatch Logs service principal use it/,
+    );
+  });
+
+  test('L2: a key granting the regional logs principal is compliant; no key is not applicable', () => {
+    const key = new kms.Key(stack, 'Key');
+    key.grantEncryptDecrypt(new iam.ServicePrincipal(`logs.${stack.region}.amazonaws.com`));
+    new logs.LogGroup(stack, 'Group', { encryptionKey: key });
+    new logs.LogGroup(stack, 'Plain');
+    expect(complianceOf(rule, stack, 'Group')).toBe(Compliance.COMPLIANT);
+    expect(complianceOf(rule, stack, 'Plain')).toBe(Compliance.NOT_APPLICABLE);
+  });
+
+  test('L1: a CfnKey whose policy grants logs.eu-west-1.amazonaws.com kms:* is compliant; granting only Decrypt is not', () => {
+    const policy = (actions: string[]) => ({
+      Statement: [
+        { Effect: 'Allow', Principal: { Service: 'logs.eu-west-1.amazonaws.com' }, Action: actions, Resource: '*' },
+      ],
+    });
+    const full = new kms.CfnKey(stack, 'Full', { keyPolicy: policy(['kms:*']) });
+    const partial = new kms.CfnKey(stack, 'Partial', { keyPolicy: policy(['kms:Decrypt*']) });
+    new logs.CfnLogGroup(stack, 'WithFull', { kmsKeyId: full.attrArn });
+    new logs.CfnLogGroup(stack, 'WithPartial', { kmsKeyId: partial.attrArn });
+    expect(complianceOf(rule, stack, 'WithFull')).toBe(Compliance.COMPLIANT);
+    expect(complianceOf(rule, stack, 'WithPartial')).toBe(Compliance.NON_COMPLIANT);
+  });
+
+  test('an imported key or a key policy behind Fn::If is unknown', () => {
+    new logs.LogGroup(stack, 'Imported', {
+      encryptionKey: kms.Key.fromKeyArn(stack, 'ImportedKey', 'arn:aws:kms:us-east-1:123456789012:key/abc'),
+    });
+    const cond = new kms.CfnKey(stack, 'CondKey', {
+      keyPolicy: Fn.conditionIf('C', { Statement: [] }, { Statement: [] }),
+    });
+    new logs.CfnLogGroup(stack, 'Cond', { kmsKeyId: cond.attrArn });
+    expect(complianceOf(rule, stack, 'Imported/')).toBe(Compliance.UNKNOWN);
+    expect(complianceOf(rule, stack, 'Stack/Cond')).toBe(Compliance.UNKNOWN);
+  });
+});
+
+describe('WA-LogsMetricFilterAlarm', () => {
+  const rule = new LogsMetricFilterAlarmRule();
+
+  test('L2: a metric filter with an alarm on its metric is compliant; without, non-compliant', () => {
+    const group = new logs.LogGroup(stack, 'Group');
+    const watched = group.addMetricFilter('Watched', {
+      filterPattern: logs.FilterPattern.literal('ERROR'),
+      metricNamespace: 'App',
+      metricName: 'Errors',
+    });
+    watched.metric().createAlarm(stack, 'Alarm', { threshold: 1, evaluationPeriods: 1 });
+    group.addMetricFilter('Unwatched', {
+      filterPattern: logs.FilterPattern.literal('WARN'),
+      metricNamespace: 'App',
+      metricName: 'Warnings',
+    });
+    expect(complianceOf(rule, stack, 'Watched')).toBe(Compliance.COMPLIANT);
+    expect(complianceOf(rule, stack, 'Unwatched')).toBe(Compliance.NON_COMPLIANT);
+    expect(findings(rule, stack)[0].result.message).toMatch(
+      /Metric filter 'Unwatched' publishes App\/Warnings, which no alarm/,
+    );
+  });
+
+  test('L1: a CfnMetricFilter watched by a CfnAlarm is compliant; a parameter metric name is unknown', () => {
+    new logs.CfnMetricFilter(stack, 'Filter', {
+      logGroupName: 'g',
+      filterPattern: 'ERROR',
+      metricTransformations: [{ metricNamespace: 'App', metricName: 'Errors', metricValue: '1' }],
+    });
+    new cloudwatch.CfnAlarm(stack, 'Alarm', {
+      comparisonOperator: 'GreaterThanThreshold',
+      evaluationPeriods: 1,
+      threshold: 1,
+      namespace: 'App',
+      metricName: 'Errors',
+    });
+    const name = new CfnParameter(stack, 'Name', { type: 'String' });
+    new logs.CfnMetricFilter(stack, 'ParamFilter', {
+      logGroupName: 'g',
+      filterPattern: 'ERROR',
+      metricTransformations: [{ metricNamespace: 'App', metricName: name.valueAsString, metricValue: '1' }],
+    });
+    expect(complianceOf(rule, stack, 'Stack/Filter')).toBe(Compliance.COMPLIANT);
+    expect(complianceOf(rule, stack, 'ParamFilter')).toBe(Compliance.UNKNOWN);
+    expect(evaluateRule(rule, stack)).toHaveLength(2);
+  });
+});
