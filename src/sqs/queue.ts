@@ -85,7 +85,8 @@ export class WellArchitectedQueue extends sqs.Queue {
   public readonly monitoring: WellArchitectedMonitoring;
 
   private readonly explicitVisibilityTimeout?: Duration;
-  private readonly consumerRequirements: { readonly consumerPath: string; readonly seconds: number }[] = [];
+  /** The visibility timeout, in seconds, that each consumer added so far needs. */
+  private readonly consumerVisibilityTimeouts: number[] = [];
 
   constructor(scope: Construct, id: string, props: WellArchitectedQueueProps = {}) {
     super(scope, id, queuePropsWithDefaults(props));
@@ -377,10 +378,10 @@ export class WellArchitectedQueue extends sqs.Queue {
       }
       return;
     }
-    this.consumerRequirements.push({ consumerPath: consumer.node.path, seconds: requiredSeconds });
+    this.consumerVisibilityTimeouts.push(requiredSeconds);
     (this.node.defaultChild as sqs.CfnQueue).visibilityTimeout = Math.max(
       SQS_DEFAULT_VISIBILITY_TIMEOUT_SECONDS,
-      ...this.consumerRequirements.map((requirement) => requirement.seconds),
+      ...this.consumerVisibilityTimeouts,
     );
   }
 }
