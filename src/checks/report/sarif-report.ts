@@ -72,8 +72,9 @@ function ruleNameOf(id: string): string {
   return (parts.length > 1 ? parts.slice(1) : parts).join('');
 }
 
+/** The first sentence, for `shortDescription`; `e.g.`, `i.e.`, `etc.` and `vs.` do not end a sentence. */
 function firstSentence(text: string): string {
-  const m = /^(.+?[.!?])(\s|$)/s.exec(text.trim());
+  const m = /^(.+?(?<!\b(?:e\.g|i\.e|etc|vs))[.!?])(\s|$)/s.exec(text.trim());
   return (m ? m[1] : text.trim()).replace(/\s+/g, ' ');
 }
 

@@ -71,6 +71,16 @@ describe('well-architected-report.sarif', () => {
     expect(tracing.help!.markdown).toContain('**Fix:** Set `tracing: lambda.Tracing.ACTIVE` on the function.');
   });
 
+  test.each([
+    ['One sentence. Two.', 'One sentence.'],
+    ['Alarm below the timeout (e.g. 90%). Then more.', 'Alarm below the timeout (e.g. 90%).'],
+    ['Use i.e. this, etc. and that vs. those! Next', 'Use i.e. this, etc. and that vs. those!'],
+    ['No final stop', 'No final stop'],
+  ])('shortDescription of %j is its first sentence %j', (description, expected) => {
+    const report = { ...emptyReport(), rules: [ruleSummary({ id: 'X-One', pillar: Pillar.RELIABILITY, description })] };
+    expect(buildSarifLog(report).runs[0].tool.driver.rules![0].shortDescription!.text).toBe(expected);
+  });
+
   test('maps severities to SARIF levels: error, warning, note', () => {
     const levelOf = (id: string) => rules.find((r) => r.id === id)!.defaultConfiguration!.level;
     expect(levelOf('WA-SqsEnforceSsl')).toBe('error');
