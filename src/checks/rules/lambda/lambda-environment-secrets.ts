@@ -7,11 +7,15 @@ import { Values } from '../../engine/values';
 const SECRET_NAME = /PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIAL|AUTH_?KEY/i;
 /** Names that hold a pointer to a secret (its ARN, name or parameter path), not the secret itself. */
 const POINTER_NAME =
-  /(_|^)(ARN|NAME|ID|PARAM|PARAMETER|PATH|URL|URI|HEADER|FIELD|TTL|TYPE|REGION|ENDPOINT|EXPIRY|LENGTH|SECONDS|ENABLED)$/i;
+  /(_|^)(ARN|NAME|ID|PARAM|PARAMETER|PATH|URL|URI|HEADER|FIELD|TTL|TYPE|REGION|ENDPOINT|EXPIRY|LENGTH|SIZE|COUNT|LIMIT|SECONDS|MINUTES|HOURS|DAYS|ENABLED|MODE|FORMAT|VERSION|PREFIX|TABLE|BUCKET|QUEUE|TOPIC|STREAM|FILE|LOCATION|ALGORITHM|ISSUER|AUDIENCE|SCOPES?)$/i;
 /** Values that are credentials whatever the variable is called. */
 const SECRET_VALUE: { readonly pattern: RegExp; readonly what: string }[] = [
   { pattern: /\b(AKIA|ASIA)[0-9A-Z]{16}\b/, what: 'an AWS access key id' },
   { pattern: /-----BEGIN [A-Z ]*PRIVATE KEY-----/, what: 'a private key' },
+  { pattern: /\bgh[pousr]_[A-Za-z0-9]{36}\b/, what: 'a GitHub token' },
+  { pattern: /\bxox[abprs]-[0-9A-Za-z-]{10,}/, what: 'a Slack token' },
+  { pattern: /\b[sr]k_live_[0-9A-Za-z]{20,}/, what: 'a Stripe live key' },
+  { pattern: /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/, what: 'a JSON Web Token' },
   {
     pattern: /\{\{resolve:(secretsmanager|ssm-secure):/,
     what: 'a dynamic reference that CloudFormation resolves into plain text',

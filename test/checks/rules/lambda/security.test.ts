@@ -26,6 +26,7 @@ describe('WA-LambdaEnvironmentSecrets', () => {
         TOKEN_TTL_SECONDS: '3600',
         SECRET_ROTATION_ENABLED: 'true',
         TABLE_NAME: 'orders',
+        IDEMPOTENCY_TOKEN_TABLE: 'idempotency-tokens',
       },
     });
     expect(complianceOf(rule, stack, 'Fn')).toBe(Compliance.COMPLIANT);
@@ -56,6 +57,17 @@ describe('WA-LambdaEnvironmentSecrets', () => {
     expect(complianceOf(rule, stack, 'Key')).toBe(Compliance.NON_COMPLIANT);
     expect(findings(rule, stack)[0].result.message).toMatch(/AWS_CONFIG holds an AWS access key id/);
     expect(complianceOf(rule, stack, 'NoEnv')).toBe(Compliance.COMPLIANT);
+  });
+
+  test('well-known token formats are found whatever the variable is called', () => {
+    const stack = newStack();
+    l2Function(stack, 'Fn', {
+      environment: {
+        GH: 'ghp_' + 'a'.repeat(36),
+        SESSION: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U',
+      },
+    });
+    expect(findings(rule, stack)[0].result.message).toMatch(/GH holds a GitHub token; SESSION holds a JSON Web Token/);
   });
 
   test('parameters, imports and Fn::If values are never findings', () => {
