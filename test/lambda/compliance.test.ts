@@ -1,0 +1,109 @@
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
+import { WellArchitectedFunction, WellArchitectedNodejsFunction } from '../../src/lambda';
+
+/**
+ * A stack of well-architected functions with their defaults: a synchronous function, an asynchronous one
+ * (which gets the on-failure queue), one in a VPC, and a bundled Node.js function.
+ */
+function defaultsStack(): { app: App; stack: Stack } {
+  const app = new App();
+  const stack = new Stack(app, 'Orders', { env: { account: '123456789012', region: 'eu-west-1' } });
+  new WellArchitectedFunction(stack, 'Sync', {
+    code: lambda.Code.fromInline('exports.handler = async () => ({ ok: true });'),
+    handler: 'index.handler',
+    runtime: lambda.Runtime.NODEJS_24_X,
+  });
+  const asyncFunction = new WellArchitectedFunction(stack, 'Async', {
+    code: lambda.Code.fromInline('exports.handler = async () => ({ ok: true });'),
+    handler: 'index.handler',
+    runtime: lambda.Runtime.NODEJS_24_X,
+  });
+  asyncFunction.addEventSource(
+    new sources.S3EventSource(new s3.Bucket(stack, 'Uploads'), { events: [s3.EventType.OBJECT_CREATED] }),
+  );
+  const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Vpc', {
+    vpcId: 'vpc-0123456789abcdef0',
+    availabilityZones: ['eu-west-1a', 'eu-west-1b'],
+    privateSubnetIds: ['subnet-0123456789abcdef0', 'subnet-0123456789abcdef1'],
+  });
+  new WellArchitectedFunction(stack, 'InVpc', {
+    code: lambda.Code.fromInline('exports.handler = async () => ({ ok: true });'),
+    handler: 'index.handler',
+    runtime: lambda.Runtime.NODEJS_24_X,
+    vpc,
+  });
+  new WellArchitectedNodejsFunction(stack, 'Bundled', { entry: path.join(__dirname, 'fixtures', 'handler.ts') });
+  return { app, stack };
+}
+
+/** Findings of a cdk-nag pack that acknowledgments did not cover, as `ruleName path` lines. */
+function unacknowledgedFindings(
+  pack: AwsSolutionsChecks | ServerlessChecks,
+  app: App,
+  constructPrefix: string,
+): string[] {
+  const report = pack.validateScope(app);
+  return report.violations
+    .flatMap((violation) =>
+      violation.violatingResources.map((resource) => `${violation.ruleName} ${resource.constructPath}`),
+    )
+    .filter((line) => line.split(' ')[1].startsWith(constructPrefix));
+}
+
+describe('a stack of well-architected functions with defaults', () => {
+  test.each([
+    ['ServerlessChecks', (app: App) => new ServerlessChecks(app)],
+    ['AwsSolutionsChecks', (app: App) => new AwsSolutionsChecks(app)],
+  ])('has no unacknowledged %s finding on the functions and what they create', (_name, pack) => {
+    const { app } = defaultsStack();
+    const lambdaConstructs = ['Orders/Sync', 'Orders/Async', 'Orders/InVpc', 'Orders/Bundled'];
+    const findings = lambdaConstructs.flatMap((prefix) => unacknowledgedFindings(pack(app), app, prefix));
+    expect(findings).toEqual([]);
+  });
+
+  test('has no cfn-lint error, and no warning but the one aws-cdk-lib gives every function', () => {
+    const { stack } = defaultsStack();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wa-lambda-'));
+    const file = path.join(dir, 'template.json');
+    fs.writeFileSync(file, JSON.stringify(Template.fromStack(stack).toJSON(), null, 2));
+    let output: string;
+    try {
+      output = execFileSync('cfn-lint', ['--format', 'json', file], { encoding: 'utf8' });
+    } catch (error: any) {
+      // cfn-lint exits non-zero when it reports anything, informational matches included.
+      output = error.stdout;
+    }
+    const matches: Array<{ Level: string; Rule: { Id: string }; Message: string }> = JSON.parse(output || '[]');
+    const errors = matches
+      .filter((match) => match.Level === 'Error')
+      .map((match) => `${match.Rule.Id}: ${match.Message}`);
+    expect(errors).toEqual([]);
+    // Every function aws-cdk-lib defines (ours and its S3 notifications handler) declares DependsOn its role,
+    // so that the role's policies exist before the function, although it also references the role's ARN;
+    // cfn-lint notes the redundancy (W3005), for a plain lambda.Function too.
+    // Any other warning is ours.
+    const warnings = matches
+      .filter((match) => match.Level === 'Warning')
+      .filter(
+        (match) =>
+          !(
+            match.Rule.Id === 'W3005' &&
+            /Role\w*' dependency already enforced by a 'GetAtt' at 'Resources\/\w+\/Properties\/Role'/.test(
+              match.Message,
+            )
+          ),
+      )
+      .map((match) => `${match.Rule.Id}: ${match.Message}`);
+    expect(warnings).toEqual([]);
+  });
+});
