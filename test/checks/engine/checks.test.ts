@@ -4,6 +4,9 @@ import * as path from 'path';
 import {
   App,
   AspectPriority,
+  Aws,
+  CfnCondition,
+  Fn,
   Aspects,
   CfnResource,
   IAspect,
@@ -194,6 +197,7 @@ describe('stages and nested stacks', () => {
   test('an aspect added to the app without applyTo warns that the stage is not checked', () => {
     const app = newApp();
     const appStack = new Stack(app, 'Pipeline');
+    new sqs.Queue(appStack, 'Top');
     const stage = new Stage(app, 'Prod');
     const stack = new Stack(stage, 'Service');
     new sqs.Queue(stack, 'Orders');
@@ -210,6 +214,7 @@ describe('stages and nested stacks', () => {
   test('a stage added after applyTo is reported as not checked; one checked on its own is not', () => {
     const app = newApp();
     const appStack = new Stack(app, 'Pipeline');
+    new sqs.Queue(appStack, 'Top');
     checked(app);
     const late = new Stage(app, 'Late');
     new sqs.Queue(new Stack(late, 'Service'), 'Orders');
@@ -502,6 +507,7 @@ describe('robustness', () => {
   test('a property that cannot be resolved is never a finding', () => {
     const app = newApp();
     const stack = new Stack(app, 'Stack');
+    new CfnCondition(stack, 'HasDlq', { expression: Fn.conditionEquals(Aws.REGION, 'eu-west-1') });
     const queue = new sqs.CfnQueue(stack, 'Queue');
     queue.addPropertyOverride('RedrivePolicy', {
       'Fn::If': ['HasDlq', { deadLetterTargetArn: 'x' }, { Ref: 'AWS::NoValue' }],
