@@ -43,7 +43,8 @@ function countsOf(counts: PillarCounts) {
 }
 
 /**
- * The content of `well-architected-report.json` as an object. Keys are written in a fixed order and every
+ * The content of `well-architected-report.json` as an object: every field of `CheckReport` (so the file reads
+ * back as one), plus `schemaVersion` and the `summary` counts. Keys are written in a fixed order and every
  * list is sorted, so two runs over the same app give byte-identical files and a diff shows only real changes.
  */
 export function buildJsonReport(report: CheckReport) {
@@ -55,9 +56,9 @@ export function buildJsonReport(report: CheckReport) {
   return {
     schemaVersion: JSON_REPORT_SCHEMA_VERSION,
     generatedBy: report.generatedBy,
+    resourcesChecked: report.resourcesChecked,
+    stacks: [...report.stacks].sort(compareStrings),
     summary: {
-      resourcesChecked: report.resourcesChecked,
-      stacks: [...report.stacks].sort(compareStrings),
       ...countsOf(summary.overall),
       pillars,
     },

@@ -1,4 +1,5 @@
 import { emptyReport, sampleReport } from './fixtures';
+import { CheckReport } from '../../../src/checks/engine';
 import { buildJsonReport, JSON_REPORT_SCHEMA_VERSION, renderJson } from '../../../src/checks/report';
 
 describe('well-architected-report.json', () => {
@@ -8,6 +9,8 @@ describe('well-architected-report.json', () => {
     expect(Object.keys(json)).toEqual([
       'schemaVersion',
       'generatedBy',
+      'resourcesChecked',
+      'stacks',
       'summary',
       'findings',
       'rules',
@@ -52,9 +55,9 @@ describe('well-architected-report.json', () => {
   });
 
   test('overall totals count open findings by severity and acknowledged ones apart', () => {
+    expect(json.resourcesChecked).toBe(9);
+    expect(json.stacks).toEqual(['Billing', 'Orders']);
     expect(json.summary).toMatchObject({
-      resourcesChecked: 9,
-      stacks: ['Billing', 'Orders'],
       total: 6,
       open: 5,
       bySeverity: { error: 3, warning: 2, info: 0 },
@@ -146,6 +149,12 @@ describe('well-architected-report.json', () => {
     ]);
   });
 
+  test('reads back as a CheckReport with the same findings and rules', () => {
+    const report = sampleReport();
+    const readBack: CheckReport = JSON.parse(renderJson(report));
+    expect(renderJson(readBack)).toBe(renderJson(report));
+  });
+
   test('is byte-identical whatever order the input lists come in', () => {
     const report = sampleReport();
     const shuffled = {
@@ -159,7 +168,8 @@ describe('well-architected-report.json', () => {
 
   test('an empty report has zero counts and empty lists', () => {
     const empty = buildJsonReport(emptyReport());
-    expect(empty.summary).toMatchObject({ total: 0, open: 0, acknowledged: 0, rulesRun: 0, stacks: [] });
+    expect(empty.summary).toMatchObject({ total: 0, open: 0, acknowledged: 0, rulesRun: 0 });
+    expect(empty.stacks).toEqual([]);
     expect(empty.findings).toEqual([]);
     expect(renderJson(emptyReport()).endsWith('}\n')).toBe(true);
   });
