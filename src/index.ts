@@ -1,3 +1,4 @@
 export * from './checks';
 export * from './monitoring';
 export * from './sqs';
+export * from './lambda';
