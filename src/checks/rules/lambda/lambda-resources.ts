@@ -335,8 +335,3 @@ function literalArn(value: any): string | undefined {
 export function functionOfMapping(esm: CheckedResource, index: StackIndex): Lookup<CheckedResource> {
   return resolveFunction(esm.get('FunctionName'), index);
 }
-
-/** True when a value is set and synth cannot tell what it is. */
-export function isUnknownValue(value: any): boolean {
-  return value !== undefined && Values.isUnknown(value);
-}
