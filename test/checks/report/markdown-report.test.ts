@@ -182,6 +182,11 @@ describe('well-architected-report.md', () => {
     );
   });
 
+  test('a stale acknowledgment made on the app itself names the app root', () => {
+    const report = { ...sampleReport(), staleAcknowledgments: [{ constructPath: '', ruleId: 'WA-X', reason: 'old' }] };
+    expect(renderMarkdown(report)).toContain('| _app root_ | `WA-X` | old |');
+  });
+
   test('a clean report says there are no findings and has no empty sections', () => {
     const report = { ...emptyReport(), rules: [ruleSummary({ id: 'WA-One', pillar: Pillar.RELIABILITY })] };
     const md = renderMarkdown(report);

@@ -165,6 +165,20 @@ describe('well-architected-report.sarif', () => {
     expect(invocation.toolConfigurationNotifications![0].message.text).toContain('legacy consumer');
   });
 
+  test('a stale acknowledgment made on the app itself has no location and names the app root', () => {
+    const report = {
+      ...sampleReport(),
+      staleAcknowledgments: [{ constructPath: '', ruleId: 'WA-Gone', reason: 'old' }],
+    };
+    const log2 = buildSarifLog(report);
+    expectValid(log2);
+    const [notification] = log2.runs[0].invocations![0].toolConfigurationNotifications!;
+    expect(notification.locations).toBeUndefined();
+    expect(notification.message.text).toContain("on '(app root)'");
+    // A rule that did not run has no index to point at.
+    expect(notification.associatedRule).toEqual({ id: 'WA-Gone' });
+  });
+
   test('a finding of a rule missing from the rule list still gets a descriptor, so ruleIndex stays valid', () => {
     const report = sampleReport();
     const log2 = buildSarifLog({ ...report, rules: report.rules.filter((r) => r.id !== 'WA-SqsEnforceSsl') });
