@@ -8,12 +8,16 @@ export enum AlarmPresence {
   UNKNOWN = 'unknown',
 }
 
-/** How a dimension value compares with the one looked for. */
-export enum DimensionMatch {
-  MATCH = 'match',
-  NO_MATCH = 'no-match',
-  UNKNOWN = 'unknown',
+/** The `AWS/ApiGateway` alarm metrics of one stack, keyed by metric, dimension and value, built once per stack. */
+interface ApiGatewayAlarmTable {
+  /** `metric|dimension|literal value` and `metric|dimension|ref:<logicalId>` for every alarmed metric. */
+  readonly keys: Set<string>;
+  /** True when some alarm's metric, namespace or dimensions cannot be read, so it might watch any API. */
+  readonly unclear: boolean;
 }
+
+const NAMESPACE = 'AWS/ApiGateway';
+const tables = new WeakMap<StackIndex, ApiGatewayAlarmTable>();
 
 /** The metrics an alarm watches: its single metric, or each `MetricStat` of a metric-math alarm. */
 function metricsOf(alarm: any): any[] {
@@ -34,17 +38,17 @@ function metricsOf(alarm: any): any[] {
   return metrics;
 }
 
-/**
- * Whether any `AWS::CloudWatch::Alarm` of the stack watches one of `metricNames` in `namespace` with a
- * dimension `dimensionName` that `matches`.
- */
-export function alarmPresence(
-  index: StackIndex,
-  namespace: string,
-  metricNames: string[],
-  dimensionName: string,
-  matches: (value: any) => DimensionMatch,
-): AlarmPresence {
+function key(metricName: string, dimensionName: string, value: string): string {
+  return `${metricName}|${dimensionName}|${value}`;
+}
+
+/** One pass over the stack's alarms, shared by every API rule through the index. */
+function alarmTable(index: StackIndex): ApiGatewayAlarmTable {
+  const cached = tables.get(index);
+  if (cached) {
+    return cached;
+  }
+  const keys = new Set<string>();
   let unclear = false;
   for (const alarm of index.ofType('AWS::CloudWatch::Alarm')) {
     if (alarm.unresolvedReason) {
@@ -56,29 +60,53 @@ export function alarmPresence(
         unclear = true;
         continue;
       }
-      if (metric.Namespace !== namespace || !metricNames.includes(metric.MetricName)) {
+      if (metric.Namespace !== NAMESPACE) {
         continue;
       }
-      const dimensions = metric.Dimensions;
-      if (!Array.isArray(dimensions)) {
-        unclear = unclear || Values.isUnknown(dimensions);
+      if (!Array.isArray(metric.Dimensions)) {
+        unclear = unclear || Values.isUnknown(metric.Dimensions);
         continue;
       }
-      for (const dimension of dimensions) {
+      for (const dimension of metric.Dimensions) {
         if (Values.isUnknown(dimension) || Values.isUnknown(dimension?.Name)) {
           unclear = true;
           continue;
         }
-        if (dimension?.Name !== dimensionName) {
-          continue;
+        const value = dimension?.Value;
+        const target = index.resolveReference(value);
+        if (target) {
+          keys.add(key(metric.MetricName, dimension.Name, `ref:${target.logicalId}`));
+        } else if (typeof value === 'string' && !Values.isUnknown(value)) {
+          keys.add(key(metric.MetricName, dimension.Name, value));
+        } else {
+          unclear = true;
         }
-        const match = matches(dimension.Value);
-        if (match === DimensionMatch.MATCH) {
-          return AlarmPresence.FOUND;
-        }
-        unclear = unclear || match === DimensionMatch.UNKNOWN;
       }
     }
   }
-  return unclear ? AlarmPresence.UNKNOWN : AlarmPresence.NONE;
+  const table = { keys, unclear };
+  tables.set(index, table);
+  return table;
+}
+
+/**
+ * Whether an alarm of the stack watches one of `metricNames` in `AWS/ApiGateway` with the dimension
+ * `dimensionName` equal to `literalValue` or referring to the resource `logicalId`.
+ */
+export function apiGatewayAlarmPresence(
+  index: StackIndex,
+  metricNames: string[],
+  dimensionName: string,
+  match: { literalValue?: string; logicalId?: string },
+): AlarmPresence {
+  const table = alarmTable(index);
+  const found = metricNames.some(
+    (metricName) =>
+      (match.literalValue !== undefined && table.keys.has(key(metricName, dimensionName, match.literalValue))) ||
+      (match.logicalId !== undefined && table.keys.has(key(metricName, dimensionName, `ref:${match.logicalId}`))),
+  );
+  if (found) {
+    return AlarmPresence.FOUND;
+  }
+  return table.unclear ? AlarmPresence.UNKNOWN : AlarmPresence.NONE;
 }

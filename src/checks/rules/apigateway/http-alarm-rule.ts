@@ -1,4 +1,4 @@
-import { AlarmPresence, alarmPresence, DimensionMatch } from './api-alarms';
+import { AlarmPresence, apiGatewayAlarmPresence } from './api-alarms';
 import { CheckedResource } from '../../engine/resource';
 import { RuleContext, RuleResult } from '../../engine/rule';
 import { Values } from '../../engine/values';
@@ -23,12 +23,7 @@ export function evaluateHttpApiAlarm(
   if (protocol !== 'HTTP') {
     return RuleResult.notApplicable('WebSocket APIs publish different metrics');
   }
-  const presence = alarmPresence(context.index, 'AWS/ApiGateway', metricNames, 'ApiId', (value) => {
-    if (context.index.resolveReference(value) === api) {
-      return DimensionMatch.MATCH;
-    }
-    return Values.isUnknown(value) ? DimensionMatch.UNKNOWN : DimensionMatch.NO_MATCH;
-  });
+  const presence = apiGatewayAlarmPresence(context.index, metricNames, 'ApiId', { logicalId: api.logicalId });
   switch (presence) {
     case AlarmPresence.FOUND:
       return RuleResult.compliant();

@@ -1,4 +1,4 @@
-import { AlarmPresence, alarmPresence, DimensionMatch } from './api-alarms';
+import { AlarmPresence, apiGatewayAlarmPresence } from './api-alarms';
 import { CheckedResource } from '../../engine/resource';
 import { RuleContext, RuleResult } from '../../engine/rule';
 import { Values } from '../../engine/values';
@@ -20,14 +20,9 @@ export function evaluateRestApiAlarm(
   if (name === undefined || Values.isUnknown(name)) {
     return RuleResult.unknown('the API name (the ApiName metric dimension) is not known at synth time');
   }
-  const presence = alarmPresence(context.index, 'AWS/ApiGateway', metricNames, 'ApiName', (value) => {
-    if (value === name) {
-      return DimensionMatch.MATCH;
-    }
-    if (Values.isUnknown(value)) {
-      return context.index.resolveReference(value) === api ? DimensionMatch.MATCH : DimensionMatch.UNKNOWN;
-    }
-    return DimensionMatch.NO_MATCH;
+  const presence = apiGatewayAlarmPresence(context.index, metricNames, 'ApiName', {
+    literalValue: name,
+    logicalId: api.logicalId,
   });
   switch (presence) {
     case AlarmPresence.FOUND:

@@ -1,9 +1,28 @@
 import { literalText } from './lambda-target';
 import { CheckedResource } from '../../engine/resource';
 import { Pillar, Rule, RuleContext, RuleResult, Severity } from '../../engine/rule';
+import { StackIndex } from '../../engine/stack-index';
 import { Values } from '../../engine/values';
 
 const ASSOCIATION_TYPE = 'AWS::WAFv2::WebACLAssociation';
+
+const opaqueByIndex = new WeakMap<StackIndex, boolean>();
+
+/** Whether some web ACL association of the stack targets a resource synth cannot see (computed once per stack). */
+function hasOpaqueAssociation(index: StackIndex): boolean {
+  let opaque = opaqueByIndex.get(index);
+  if (opaque === undefined) {
+    opaque = index
+      .ofType(ASSOCIATION_TYPE)
+      .some(
+        (a) =>
+          a.unresolvedReason !== undefined ||
+          (Values.containsUnknown(a.get('ResourceArn')) && index.referencesFrom(a.logicalId).length === 0),
+      );
+    opaqueByIndex.set(index, opaque);
+  }
+  return opaque;
+}
 
 /** Public REST API stages are associated with an AWS WAF web ACL. */
 export class ApiGwRestWafRule extends Rule {
@@ -55,13 +74,7 @@ export class ApiGwRestWafRule extends Rule {
     if (Array.isArray(endpointTypes) && endpointTypes.includes('PRIVATE')) {
       return RuleResult.notApplicable('a PRIVATE API is not reachable from the internet');
     }
-    const opaque = index
-      .ofType(ASSOCIATION_TYPE)
-      .some(
-        (a) =>
-          a.unresolvedReason ||
-          (Values.containsUnknown(a.get('ResourceArn')) && index.referencesFrom(a.logicalId).length === 0),
-      );
+    const opaque = hasOpaqueAssociation(index);
     if (opaque) {
       return RuleResult.unknown(
         'a web ACL association in this stack targets a resource that is not known at synth time',

@@ -1,9 +1,63 @@
 import { CheckedResource } from '../../engine/resource';
 import { Pillar, Rule, RuleContext, RuleResult, Severity } from '../../engine/rule';
+import { StackIndex } from '../../engine/stack-index';
 import { Values } from '../../engine/values';
 import { literalText } from '../apigateway/lambda-target';
 
 const SCALABLE_TARGET = 'AWS::ApplicationAutoScaling::ScalableTarget';
+
+/** The DynamoDB scalable targets of one stack, built once per stack. */
+interface ScalingTable {
+  /** By `ref:<table logical id>` or `name:<table name>`: the `<scope>|<dimension>` entries scaled (scope `table` or `index/<name>`). */
+  readonly byTable: Map<string, string[]>;
+  /** True when some scalable target cannot be read, so it might scale any table. */
+  readonly unclear: boolean;
+}
+
+const scalingTables = new WeakMap<StackIndex, ScalingTable>();
+
+/** One pass over the stack's scalable targets, shared by every table. */
+function scalingTable(index: StackIndex): ScalingTable {
+  const cached = scalingTables.get(index);
+  if (cached) {
+    return cached;
+  }
+  const byTable = new Map<string, string[]>();
+  let unclear = false;
+  const add = (tableKey: string, scope: string, dimension: string) => {
+    const entries = byTable.get(tableKey) ?? [];
+    entries.push(`${scope === '' ? 'table' : scope}|${dimension}`);
+    byTable.set(tableKey, entries);
+  };
+  for (const target of index.ofType(SCALABLE_TARGET)) {
+    const namespace = target.get('ServiceNamespace');
+    const dimension = target.get('ScalableDimension');
+    const resourceId = target.get('ResourceId');
+    if (target.unresolvedReason || Values.isUnknown(namespace) || Values.isUnknown(dimension)) {
+      unclear = true;
+      continue;
+    }
+    if (namespace !== 'dynamodb') {
+      continue;
+    }
+    const table = index
+      .referencesFrom(target.logicalId, 'AWS::DynamoDB::Table')
+      .find((r) => r.propertyPath.startsWith('ResourceId'))?.target;
+    const text = literalText(resourceId);
+    if (table && text.startsWith('table/')) {
+      // `table/<Ref Table>[/index/<name>]`: the Ref drops out of the literal text.
+      add(`ref:${table.logicalId}`, text.slice('table/'.length).replace(/^\//, ''), dimension);
+    } else if (typeof resourceId === 'string' && !Values.isUnknown(resourceId)) {
+      const [, name, ...scope] = resourceId.split('/');
+      add(`name:${name}`, scope.join('/'), dimension);
+    } else {
+      unclear = true;
+    }
+  }
+  const result = { byTable, unclear };
+  scalingTables.set(index, result);
+  return result;
+}
 
 /** Provisioned-capacity DynamoDB tables scale their read and write capacity. */
 export class DynamoDbProvisionedAutoScalingRule extends Rule {
@@ -51,40 +105,17 @@ export class DynamoDbProvisionedAutoScalingRule extends Rule {
       needed.add(`${scope}|dynamodb:${kind}:WriteCapacityUnits`);
     }
     const tableName = resource.get('TableName');
-    const literalName = typeof tableName === 'string' && !Values.isUnknown(tableName) ? tableName : undefined;
-    let unclear = false;
-    for (const target of context.index.ofType(SCALABLE_TARGET)) {
-      if (target.unresolvedReason) {
-        unclear = true;
-        continue;
-      }
-      const namespace = target.get('ServiceNamespace');
-      const dimension = target.get('ScalableDimension');
-      const resourceId = target.get('ResourceId');
-      if (Values.isUnknown(namespace) || Values.isUnknown(dimension)) {
-        unclear = true;
-        continue;
-      }
-      if (namespace !== 'dynamodb') {
-        continue;
-      }
-      const refs = context.index.referencesFrom(target.logicalId);
-      let prefix: string | undefined;
-      if (refs.some((r) => r.target === resource)) {
-        // `table/<Ref Table>[/index/<name>]`: the Ref drops out of the literal text.
-        prefix = 'table/';
-      } else if (literalName !== undefined && !Values.containsUnknown(resourceId)) {
-        prefix = `table/${literalName}`;
-      } else if (refs.length === 0 && Values.containsUnknown(resourceId)) {
-        unclear = true;
-      }
-      const text = literalText(resourceId);
-      if (prefix === undefined || !text.startsWith(prefix)) {
-        continue;
-      }
-      const scope = text.slice(prefix.length).replace(/^\//, '');
-      needed.delete(`${scope === '' ? 'table' : scope}|${dimension}`);
+    const scaling = scalingTable(context.index);
+    const scaled = [
+      ...(scaling.byTable.get(`ref:${resource.logicalId}`) ?? []),
+      ...(typeof tableName === 'string' && !Values.isUnknown(tableName)
+        ? (scaling.byTable.get(`name:${tableName}`) ?? [])
+        : []),
+    ];
+    for (const entry of scaled) {
+      needed.delete(entry);
     }
+    const unclear = scaling.unclear;
     if (needed.size === 0) {
       return RuleResult.compliant();
     }
