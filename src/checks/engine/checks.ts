@@ -361,8 +361,10 @@ export class WellArchitectedChecks implements IAspect {
     const annotations = Annotations.of(resource.cfnResource);
     const message = annotationMessage(finding);
     if (finding.severity === Severity.ERROR && this.failOnError) {
-      // CDK cannot acknowledge errors, so the engine does; the tag tells users the id to acknowledge.
-      annotations.addError(`${message} [ack: ${rule.id}]`);
+      // CDK does not acknowledge errors itself (the CLI does not offer to), so the message says how.
+      annotations.addError(
+        `${message} To accept it here: Validations.of(construct).acknowledge({ id: '${rule.id}', reason: '...' }). [ack: ${rule.id}]`,
+      );
     } else if (finding.severity === Severity.INFO) {
       annotations.addInfo(`${message} [ack: ${rule.id}]`);
     } else {

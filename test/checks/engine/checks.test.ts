@@ -103,7 +103,10 @@ describe('findings as annotations', () => {
     const annotations = Annotations.fromStack(stack);
     annotations.hasError(
       '/Stack/Alerts/Resource',
-      Match.stringLikeRegexp('^\\[Test-TopicKms\\] Topic Alerts[0-9A-F]+ is not encrypted \\(Security, SEC 3\\)'),
+      Match.stringLikeRegexp(
+        '^\\[Test-TopicKms\\] Topic Alerts[0-9A-F]+ is not encrypted \\(Security, SEC 3\\)\\. Fix: Set masterKey on the Topic\\. ' +
+          "To accept it here: Validations\\.of\\(construct\\)\\.acknowledge\\(\\{ id: 'Test-TopicKms', reason: '\\.\\.\\.' \\}\\)\\.",
+      ),
     );
     annotations.hasNoError('/Stack/Orders/Resource', Match.anyValue());
     annotations.hasWarning('/Stack/Orders/Resource', Match.stringLikeRegexp('Test-QueueDlq'));
@@ -226,6 +229,21 @@ describe('stages and nested stacks', () => {
     expect(warnings.map((w) => w.entry.data)).toEqual([
       expect.stringMatching(/The resources of 'Late' are not checked/),
     ]);
+  });
+
+  test('applied to one stack, only that stack is checked and acknowledgments elsewhere are not judged', () => {
+    const app = newApp();
+    const checkedStack = new Stack(app, 'Checked');
+    new sqs.Queue(checkedStack, 'Orders');
+    const other = new Stack(app, 'Other');
+    const ignored = new sqs.Queue(other, 'Ignored');
+    Validations.of(ignored).acknowledge({ id: 'Test-QueueDlq', reason: 'not checked here' });
+    const checks = checked(checkedStack, { rules: [new QueueDeadLetterRule()] });
+    app.synth();
+
+    expect(reportOf(checks).findings.map((f) => f.constructPath)).toEqual(['Checked/Orders/Resource']);
+    expect(reportOf(checks).staleAcknowledgments).toEqual([]);
+    expect(fs.existsSync(path.join(app.outdir, 'well-architected-report.json'))).toBe(true);
   });
 
   test('resources of a NestedStack are checked and named after the parent stack', () => {
