@@ -134,4 +134,15 @@ describe('WA-LambdaAsyncInvokeConfig', () => {
     expect(complianceOf(rule, stack, 'Bare')).toBe(Compliance.NON_COMPLIANT);
     expect(complianceOf(rule, stack, 'Param')).toBe(Compliance.UNKNOWN);
   });
+
+  test('L1 config with both settings is compliant', () => {
+    const stack = newStack();
+    new lambda.CfnEventInvokeConfig(stack, 'Explicit', {
+      functionName: 'fn',
+      qualifier: '$LATEST',
+      maximumRetryAttempts: 0,
+      maximumEventAgeInSeconds: 300,
+    });
+    expect(complianceOf(rule, stack, 'Explicit')).toBe(Compliance.COMPLIANT);
+  });
 });

@@ -139,6 +139,18 @@ describe('WA-LambdaSqsReportBatchItemFailures', () => {
     expect(complianceOf(rule, stack, 'Many')).toBe(Compliance.NON_COMPLIANT);
   });
 
+  test('L1 mapping on an in-stack queue with ReportBatchItemFailures is compliant', () => {
+    const stack = newStack();
+    const fn = l1Function(stack, 'Fn');
+    const queue = new sqs.CfnQueue(stack, 'Q');
+    new lambda.CfnEventSourceMapping(stack, 'Reports', {
+      functionName: fn.ref,
+      eventSourceArn: queue.attrArn,
+      functionResponseTypes: ['ReportBatchItemFailures'],
+    });
+    expect(complianceOf(rule, stack, 'Reports')).toBe(Compliance.COMPLIANT);
+  });
+
   test('Fn::If response types or a parameter batch size are unknown', () => {
     const stack = newStack();
     const fn = l1Function(stack, 'Fn');
@@ -239,6 +251,18 @@ describe('WA-LambdaSqsMaxConcurrency', () => {
     expect(complianceOf(rule, stack, 'Unreserved')).toBe(Compliance.COMPLIANT);
     expect(complianceOf(rule, stack, 'Elsewhere')).toBe(Compliance.UNKNOWN);
     expect(complianceOf(rule, stack, 'ParamMapping')).toBe(Compliance.UNKNOWN);
+  });
+
+  test('L1: maximum concurrency above the function reserve is non-compliant', () => {
+    const stack = newStack();
+    const fn = l1Function(stack, 'Fn', { reservedConcurrentExecutions: 2 });
+    const queue = new sqs.CfnQueue(stack, 'Q');
+    new lambda.CfnEventSourceMapping(stack, 'TooMany', {
+      functionName: fn.attrArn,
+      eventSourceArn: queue.attrArn,
+      scalingConfig: { maximumConcurrency: 5 },
+    });
+    expect(complianceOf(rule, stack, 'TooMany')).toBe(Compliance.NON_COMPLIANT);
   });
 });
 

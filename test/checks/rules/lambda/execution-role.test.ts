@@ -232,6 +232,23 @@ describe('WA-LambdaSingleInvokingService', () => {
     expect(complianceOf(rule, stack, 'TestStack/Single')).toBe(Compliance.NON_COMPLIANT);
   });
 
+  test('L1 function with several permissions for one service (regional principal form included) is compliant', () => {
+    const stack = newStack();
+    const fn = l1Function(stack, 'Fn');
+    const base = { action: 'lambda:InvokeFunction', functionName: fn.attrArn };
+    new lambda.CfnPermission(stack, 'LogsA', {
+      ...base,
+      principal: 'logs.amazonaws.com',
+      sourceArn: 'arn:aws:logs:us-east-1:123456789012:log-group:a:*',
+    });
+    new lambda.CfnPermission(stack, 'LogsB', {
+      ...base,
+      principal: 'logs.us-east-1.amazonaws.com',
+      sourceArn: 'arn:aws:logs:us-east-1:123456789012:log-group:b:*',
+    });
+    expect(complianceOf(rule, stack, 'TestStack/Fn')).toBe(Compliance.COMPLIANT);
+  });
+
   test('a permission with a parameter principal is unknown when the others agree', () => {
     const stack = newStack();
     const principal = new CfnParameter(stack, 'Principal');

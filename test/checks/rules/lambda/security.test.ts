@@ -111,6 +111,13 @@ describe('WA-LambdaUrlAuth', () => {
     expect(complianceOf(rule, stack, 'OpenUrl')).toBe(Compliance.NON_COMPLIANT);
     expect(complianceOf(rule, stack, 'ParamUrl')).toBe(Compliance.UNKNOWN);
   });
+
+  test('L1 URL with AWS_IAM is compliant', () => {
+    const stack = newStack();
+    const fn = l1Function(stack, 'Fn');
+    new lambda.CfnUrl(stack, 'IamUrl', { authType: 'AWS_IAM', targetFunctionArn: fn.attrArn });
+    expect(complianceOf(rule, stack, 'IamUrl')).toBe(Compliance.COMPLIANT);
+  });
 });
 
 describe('WA-LambdaUrlCors', () => {
@@ -181,6 +188,25 @@ describe('WA-LambdaPermissionSourceScope', () => {
     expect(complianceOf(rule, stack, 'BucketOnly')).toBe(Compliance.NON_COMPLIANT);
     expect(findings(rule, stack)[0].result.message).toMatch(/no account id.*sourceAccount/);
     expect(complianceOf(rule, stack, 'Account')).toBe(Compliance.NOT_APPLICABLE);
+  });
+
+  test('L1 permissions for a service with SourceArn and SourceAccount, or SourceAccount alone, are compliant', () => {
+    const stack = newStack();
+    const fn = l1Function(stack, 'Fn');
+    const base = { action: 'lambda:InvokeFunction', functionName: fn.ref };
+    new lambda.CfnPermission(stack, 'Scoped', {
+      ...base,
+      principal: 's3.amazonaws.com',
+      sourceArn: 'arn:aws:s3:::my-bucket',
+      sourceAccount: '123456789012',
+    });
+    new lambda.CfnPermission(stack, 'AccountOnly', {
+      ...base,
+      principal: 'events.amazonaws.com',
+      sourceAccount: '123456789012',
+    });
+    expect(complianceOf(rule, stack, 'Scoped')).toBe(Compliance.COMPLIANT);
+    expect(complianceOf(rule, stack, 'AccountOnly')).toBe(Compliance.COMPLIANT);
   });
 
   test('a parameter principal is unknown', () => {
