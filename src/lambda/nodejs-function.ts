@@ -23,8 +23,8 @@ const POWERTOOLS_MODULES = '@aws-lambda-powertools/*';
  * - `bundling`: local esbuild (`forceDockerBundling: false`), `minify: true`, `sourceMap: true`,
  *   `externalModules: ['@aws-sdk/*']` (plus `@aws-lambda-powertools/*` with `powertoolsLayer`); each key
  *   you set wins, except that the Powertools modules stay external while the layer provides them.
- * - `environment.NODE_OPTIONS`: `--enable-source-maps` when source maps are on, so stack traces point
- *   at your TypeScript; a `NODE_OPTIONS` you set wins.
+ * - `environment.NODE_OPTIONS`: `--enable-source-maps` when the construct bundles with source maps, so
+ *   stack traces point at your TypeScript; a `NODE_OPTIONS` you set wins.
  */
 export interface WellArchitectedNodejsFunctionProps extends nodejs.NodejsFunctionProps, WellArchitectedFunctionOptions {
   /**
@@ -136,7 +136,8 @@ function nodejsDefaults(id: string, props: WellArchitectedNodejsFunctionProps): 
   }
   const sourceMap = bundling.sourceMap ?? true;
   const environment = { ...props.environment };
-  if (sourceMap && environment.NODE_OPTIONS === undefined) {
+  const bundled = props.code === undefined;
+  if (bundled && sourceMap && environment.NODE_OPTIONS === undefined) {
     environment.NODE_OPTIONS = '--enable-source-maps';
   }
   return {
@@ -144,8 +145,7 @@ function nodejsDefaults(id: string, props: WellArchitectedNodejsFunctionProps): 
     // NodejsFunction looks for `<defining file>.<id>.ts` next to the file that called its constructor,
     // which would be this file; look next to the file that called ours instead.
     entry:
-      props.entry ??
-      (props.code === undefined ? findEntryNextTo(findDefiningFile('WellArchitectedNodejsFunction'), id) : undefined),
+      props.entry ?? (bundled ? findEntryNextTo(findDefiningFile('WellArchitectedNodejsFunction'), id) : undefined),
     runtime: props.runtime ?? lambda.Runtime.NODEJS_24_X,
     environment,
     bundling: {

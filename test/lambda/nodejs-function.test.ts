@@ -189,13 +189,15 @@ describe('WellArchitectedNodejsFunction', () => {
     );
   });
 
-  test('code and handler instead of an entry: no bundling', () => {
+  test('code and handler instead of an entry: no bundling and no source map option', () => {
     const { stack } = build({
       entry: undefined,
       code: lambda.Code.fromInline('exports.handler = async () => 1;'),
       handler: 'index.handler',
     });
-    expect(functionProps(stack).Code).toEqual({ ZipFile: 'exports.handler = async () => 1;' });
+    const props = functionProps(stack);
+    expect(props.Code).toEqual({ ZipFile: 'exports.handler = async () => 1;' });
+    expect(props.Environment.Variables.NODE_OPTIONS).toBeUndefined();
   });
 
   test('an S3 event source gives it the on-failure queue', () => {
