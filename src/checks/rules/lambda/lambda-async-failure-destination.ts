@@ -20,7 +20,7 @@ export class LambdaAsyncFailureDestinationRule extends Rule {
         'Set `onFailure: new destinations.SqsDestination(queue)` (or `deadLetterQueue`) on the Function, or call `fn.configureAsyncInvoke({ onFailure })` (or use `WellArchitectedFunction`).',
       resourceTypes: [FUNCTION],
       equivalents: {
-        serverlessRules: ['LAMBDA_ASYNC_FAILURE_DESTINATION_RULE', 'ES1007'],
+        serverlessRules: ['ES1007', 'aws_lambda_event_invoke_config_async_on_failure'],
         cdkNag: ['Serverless-LambdaAsyncFailureDestination', 'Serverless-LambdaDLQ'],
         checkov: ['CKV_AWS_116'],
       },

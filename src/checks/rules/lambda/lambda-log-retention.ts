@@ -25,7 +25,7 @@ export class LambdaLogRetentionRule extends Rule {
         'Pass `logGroup: new logs.LogGroup(this, "Logs", { retention: logs.RetentionDays.ONE_MONTH })` to the Function (or use `WellArchitectedFunction`); on a CfnFunction set `loggingConfig.logGroup` to a CfnLogGroup with `retentionInDays`.',
       resourceTypes: [FUNCTION],
       equivalents: {
-        serverlessRules: ['LAMBDA_LOG_RETENTION_RULE', 'WS1004'],
+        serverlessRules: ['WS1004', 'aws_cloudwatch_log_group_lambda_retention'],
         checkov: ['CKV_AWS_66'],
       },
     });

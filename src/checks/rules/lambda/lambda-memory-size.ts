@@ -17,7 +17,7 @@ export class LambdaMemorySizeRule extends Rule {
         'Set `memorySize` on the Function (or use `WellArchitectedFunction`), chosen by measuring, e.g. with AWS Lambda Power Tuning.',
       resourceTypes: [FUNCTION],
       equivalents: {
-        serverlessRules: ['LAMBDA_DEFAULT_MEMORY_SIZE_RULE', 'ES1005'],
+        serverlessRules: ['ES1005', 'aws_lambda_function_default_memory'],
         cdkNag: ['Serverless-LambdaDefaultMemorySize'],
       },
     });

@@ -23,7 +23,7 @@ export class LambdaRoleWildcardActionsRule extends Rule {
         'Use the grant methods (`table.grantReadWriteData(fn)`, `bucket.grantRead(fn)`, `queue.grantSendMessages(fn)`) or list the actions the code calls in `fn.addToRolePolicy(new iam.PolicyStatement({ actions: [...], resources: [...] }))`.',
       resourceTypes: [FUNCTION],
       equivalents: {
-        serverlessRules: ['LAMBDA_STAR_PERMISSIONS_RULE', 'WS1003'],
+        serverlessRules: ['WS1003', 'aws_iam_role_lambda_no_star'],
         cdkNag: ['Serverless-LambdaStarPermissions', 'AwsSolutions-IAM5'],
         checkov: ['CKV_AWS_63'],
       },

@@ -88,7 +88,7 @@ export class LambdaRuntimeSupportRule extends Rule {
         'Set `runtime` on the Function to the newest runtime of its language (e.g. `lambda.Runtime.NODEJS_24_X`, `lambda.Runtime.PYTHON_3_14`) and test the code on it.',
       resourceTypes: [FUNCTION],
       equivalents: {
-        serverlessRules: ['LAMBDA_EOL_RUNTIME_RULE'],
+        serverlessRules: ['aws_lambda_function_eol_runtime'],
         cdkNag: ['Serverless-LambdaLatestVersion', 'AwsSolutions-L1'],
         checkov: ['CKV_AWS_363'],
         cfnLint: ['E2531', 'W2531'],

@@ -16,7 +16,7 @@ export class LambdaSingleInvokingServiceRule extends Rule {
       remediation:
         'Give each trigger its own `lambda.Function` (one per `LambdaIntegration`, `LambdaSubscription`, `targets.LambdaFunction`...), sharing code through a module or a `lambda.LayerVersion`, so each function has only the permissions and configuration its trigger needs.',
       resourceTypes: [FUNCTION],
-      equivalents: { serverlessRules: ['LAMBDA_PERMISSION_MULTIPLE_PRINCIPALS_RULE', 'WS1002'] },
+      equivalents: { serverlessRules: ['WS1002', 'aws_lambda_permission_multiple_principals'] },
     });
   }
 

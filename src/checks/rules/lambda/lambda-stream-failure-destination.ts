@@ -16,7 +16,7 @@ export class LambdaStreamFailureDestinationRule extends Rule {
         'Set `onFailure: new SqsDlq(queue)` (or `SnsDlq`, `S3OnFailureDestination`) on the `KinesisEventSource` / `DynamoEventSource`; on a CfnEventSourceMapping set `destinationConfig.onFailure.destination`.',
       resourceTypes: [EVENT_SOURCE_MAPPING],
       equivalents: {
-        serverlessRules: ['LAMBDA_EVENT_SOURCE_MAPPING_FAILURE_DESTINATION_RULE', 'ES1001'],
+        serverlessRules: ['ES1001', 'aws_lambda_event_source_mapping_failure_destination'],
         cdkNag: ['Serverless-LambdaEventSourceMappingDestination'],
       },
     });

@@ -17,7 +17,7 @@ export class LambdaTimeoutRule extends Rule {
         'Set `timeout` on the Function (or use `WellArchitectedFunction`) a little above the p99 duration, e.g. `timeout: Duration.seconds(10)`.',
       resourceTypes: [FUNCTION],
       equivalents: {
-        serverlessRules: ['LAMBDA_DEFAULT_TIMEOUT_RULE', 'ES1006'],
+        serverlessRules: ['ES1006', 'aws_lambda_function_default_timeout'],
         cdkNag: ['Serverless-LambdaDefaultTimeout'],
       },
     });

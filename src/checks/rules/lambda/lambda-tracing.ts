@@ -17,7 +17,7 @@ export class LambdaTracingRule extends Rule {
         "Set `tracing: lambda.Tracing.ACTIVE` on the Function (or use `WellArchitectedFunction`); on a CfnFunction set `tracingConfig: { mode: 'Active' }`.",
       resourceTypes: [FUNCTION],
       equivalents: {
-        serverlessRules: ['LAMBDA_TRACING_RULE', 'WS1000'],
+        serverlessRules: ['WS1000', 'aws_lambda_function_tracing_rule'],
         cdkNag: ['Serverless-LambdaTracing'],
         checkov: ['CKV_AWS_50'],
       },
