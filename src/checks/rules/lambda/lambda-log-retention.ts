@@ -26,6 +26,7 @@ export class LambdaLogRetentionRule extends Rule {
       resourceTypes: [FUNCTION],
       equivalents: {
         serverlessRules: ['WS1004', 'aws_cloudwatch_log_group_lambda_retention'],
+        cdkNag: ['Serverless-CloudWatchLogGroupRetentionPeriod'],
         checkov: ['CKV_AWS_66'],
       },
     });
