@@ -1,4 +1,4 @@
-import { RestStageSettings, stageLabel, UNKNOWN_SETTING } from './rest-stage';
+import { REST_STAGE_TYPES, RestStageSettings, stageLabel, UNKNOWN_SETTING } from './rest-stage';
 import { Presence, presenceOf } from './set-value';
 import { CheckedResource } from '../../engine/resource';
 import { Pillar, Rule, RuleContext, RuleResult, Severity } from '../../engine/rule';
@@ -15,7 +15,7 @@ export class ApiGwRestAccessLoggingRule extends Rule {
         'A REST API stage writes access logs (who called which resource, status, latency) to a log destination. Without them there is no record of requests to troubleshoot or audit.',
       remediation:
         'Set `deployOptions.accessLogDestination` (e.g. `new apigateway.LogGroupLogDestination(logGroup)`) and `deployOptions.accessLogFormat` on the RestApi, or use `WellArchitectedRestApi`, which sets both. API Gateway needs the account-level CloudWatch role (`cloudWatchRole: true`).',
-      resourceTypes: ['AWS::ApiGateway::Stage', 'AWS::ApiGateway::Deployment'],
+      resourceTypes: REST_STAGE_TYPES,
       equivalents: {
         serverlessRules: ['ES2000', 'aws_apigateway_stage_logging_rule'],
         cdkNag: ['AwsSolutions-APIG1', 'Serverless-APIGWAccessLogging'],

@@ -1,4 +1,4 @@
-import { RestStageSettings, stageLabel, UNKNOWN_SETTING } from './rest-stage';
+import { REST_STAGE_TYPES, RestStageSettings, stageLabel, UNKNOWN_SETTING } from './rest-stage';
 import { CheckedResource } from '../../engine/resource';
 import { Pillar, Rule, RuleResult, Severity } from '../../engine/rule';
 import { Values } from '../../engine/values';
@@ -15,7 +15,7 @@ export class ApiGwRestDataTraceRule extends Rule {
         'A REST API stage does not enable data trace, which writes full request and response bodies (tokens, personal data) to CloudWatch Logs and adds log ingestion cost. AWS advises against it for production APIs.',
       remediation:
         'Remove `deployOptions.dataTraceEnabled` (or set it to `false`) and any `methodOptions` with `dataTraceEnabled: true`; use access logs and ERROR/INFO execution logs instead.',
-      resourceTypes: ['AWS::ApiGateway::Stage', 'AWS::ApiGateway::Deployment'],
+      resourceTypes: REST_STAGE_TYPES,
       equivalents: {
         checkov: ['CKV_AWS_276'],
       },

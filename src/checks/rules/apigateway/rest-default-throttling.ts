@@ -1,4 +1,4 @@
-import { RestStageSettings, stageLabel, UNKNOWN_SETTING } from './rest-stage';
+import { REST_STAGE_TYPES, RestStageSettings, stageLabel, UNKNOWN_SETTING } from './rest-stage';
 import { CheckedResource } from '../../engine/resource';
 import { Pillar, Rule, RuleResult, Severity } from '../../engine/rule';
 
@@ -14,7 +14,7 @@ export class ApiGwRestDefaultThrottlingRule extends Rule {
         'A REST API stage sets a default throttling rate and burst for all methods. Otherwise one API can take the whole account quota (10,000 requests/s, burst 5,000 per Region) and overwhelm its backends.',
       remediation:
         'Set `deployOptions.throttlingRateLimit` and `deployOptions.throttlingBurstLimit` on the RestApi (sized for the backend), or use `WellArchitectedRestApi`.',
-      resourceTypes: ['AWS::ApiGateway::Stage', 'AWS::ApiGateway::Deployment'],
+      resourceTypes: REST_STAGE_TYPES,
       equivalents: {
         serverlessRules: ['ES2003', 'aws_api_gateway_method_settings_throttling_rule'],
         cdkNag: ['Serverless-APIGWDefaultThrottling'],

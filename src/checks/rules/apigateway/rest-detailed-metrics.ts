@@ -1,4 +1,4 @@
-import { RestStageSettings, stageLabel, UNKNOWN_SETTING } from './rest-stage';
+import { REST_STAGE_TYPES, RestStageSettings, stageLabel, UNKNOWN_SETTING } from './rest-stage';
 import { CheckedResource } from '../../engine/resource';
 import { Pillar, Rule, RuleResult, Severity } from '../../engine/rule';
 import { Values } from '../../engine/values';
@@ -14,7 +14,7 @@ export class ApiGwRestDetailedMetricsRule extends Rule {
       description:
         'A REST API stage publishes detailed (per-method) CloudWatch metrics, so errors and latency can be traced to the route that causes them. Detailed metrics are billed as custom metrics.',
       remediation: 'Set `deployOptions.metricsEnabled: true` on the RestApi, or use `WellArchitectedRestApi`.',
-      resourceTypes: ['AWS::ApiGateway::Stage', 'AWS::ApiGateway::Deployment'],
+      resourceTypes: REST_STAGE_TYPES,
       equivalents: {
         checkov: ['CKV2_AWS_4'],
       },

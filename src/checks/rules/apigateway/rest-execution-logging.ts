@@ -1,4 +1,4 @@
-import { RestStageSettings, stageLabel, UNKNOWN_SETTING } from './rest-stage';
+import { REST_STAGE_TYPES, RestStageSettings, stageLabel, UNKNOWN_SETTING } from './rest-stage';
 import { CheckedResource } from '../../engine/resource';
 import { Pillar, Rule, RuleResult, Severity } from '../../engine/rule';
 
@@ -14,7 +14,7 @@ export class ApiGwRestExecutionLoggingRule extends Rule {
         'A REST API stage writes execution logs at ERROR or INFO level for all methods, so authorizer, mapping and integration failures that access logs only show as a status code can be diagnosed.',
       remediation:
         'Set `deployOptions.loggingLevel: apigateway.MethodLoggingLevel.ERROR` (or `INFO`) on the RestApi, or use `WellArchitectedRestApi`. API Gateway needs the account-level CloudWatch role (`cloudWatchRole: true`).',
-      resourceTypes: ['AWS::ApiGateway::Stage', 'AWS::ApiGateway::Deployment'],
+      resourceTypes: REST_STAGE_TYPES,
       equivalents: {
         cdkNag: ['AwsSolutions-APIG6', 'HIPAA.Security-APIGWExecutionLoggingEnabled'],
         checkov: ['CKV2_AWS_4'],

@@ -8,9 +8,6 @@ export const REST_STAGE_TYPES = ['AWS::ApiGateway::Stage', 'AWS::ApiGateway::Dep
 /** Marks a setting whose value cannot be known at synth time. */
 export const UNKNOWN_SETTING = Symbol('unknown-setting');
 
-/** A value read from a stage's settings: the value (possibly undefined), or UNKNOWN_SETTING. */
-export type SettingValue = any;
-
 /**
  * The stage settings of an `AWS::ApiGateway::Stage`, or of the stage that an `AWS::ApiGateway::Deployment`
  * with `StageName` creates inline (its `StageDescription`). Both carry the same keys
@@ -46,7 +43,7 @@ export class RestStageSettings {
   ) {}
 
   /** A stage-level property, e.g. `TracingEnabled` or `AccessLogSetting`. */
-  public stageProperty(path: string): SettingValue {
+  public stageProperty(path: string): any {
     const value = Values.get(this.settings, path);
     return Values.isUnknown(value) ? UNKNOWN_SETTING : value;
   }
@@ -64,7 +61,7 @@ export class RestStageSettings {
    * The value of a method setting key (`LoggingLevel`, `MetricsEnabled`, `ThrottlingRateLimit`...) that applies
    * to every method: the `*` `/*` method setting or, for an inline stage, the top level of `StageDescription`.
    */
-  public allMethodsSetting(key: string): SettingValue {
+  public allMethodsSetting(key: string): any {
     if (this.inline && this.settings[key] !== undefined) {
       return Values.isUnknown(this.settings[key]) ? UNKNOWN_SETTING : this.settings[key];
     }
@@ -91,14 +88,9 @@ export class RestStageSettings {
   }
 }
 
-/** A human-readable name for the stage in finding messages. */
+/** A human-readable name for a REST stage (or a deployment's inline stage) in finding messages. */
 export function stageLabel(resource: CheckedResource): string {
-  const name =
-    resource.resourceType === 'AWS::ApiGateway::Deployment'
-      ? resource.get('StageName')
-      : resource.resourceType === 'AWS::ApiGateway::Stage' || resource.resourceType === 'AWS::ApiGatewayV2::Stage'
-        ? resource.get('StageName')
-        : undefined;
+  const name = resource.get('StageName');
   const suffix = typeof name === 'string' && !Values.isUnknown(name) ? ` '${name}'` : '';
   return resource.resourceType === 'AWS::ApiGateway::Deployment'
     ? `The inline stage${suffix} of this deployment`

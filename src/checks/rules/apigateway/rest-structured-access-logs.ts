@@ -1,5 +1,5 @@
 import { AccessLogFormatKind, classifyAccessLogFormat } from './access-log-format';
-import { RestStageSettings, stageLabel, UNKNOWN_SETTING } from './rest-stage';
+import { REST_STAGE_TYPES, RestStageSettings, stageLabel, UNKNOWN_SETTING } from './rest-stage';
 import { CheckedResource } from '../../engine/resource';
 import { Pillar, Rule, RuleResult, Severity } from '../../engine/rule';
 
@@ -15,7 +15,7 @@ export class ApiGwRestStructuredAccessLogsRule extends Rule {
         'A REST API stage writes its access logs as JSON including `$context.requestId`, so CloudWatch Logs Insights can query them and each line joins the execution logs and the x-amzn-RequestId header clients see.',
       remediation:
         'Set `deployOptions.accessLogFormat: apigateway.AccessLogFormat.jsonWithStandardFields()` (or a `custom` JSON format with `requestId`), or use `WellArchitectedRestApi`.',
-      resourceTypes: ['AWS::ApiGateway::Stage', 'AWS::ApiGateway::Deployment'],
+      resourceTypes: REST_STAGE_TYPES,
       equivalents: {
         serverlessRules: ['WS2001', 'aws_api_gateway_stage_structured_logging'],
         cdkNag: ['Serverless-APIGWStructuredLogging'],

@@ -1,4 +1,4 @@
-import { RestStageSettings, stageLabel, UNKNOWN_SETTING } from './rest-stage';
+import { REST_STAGE_TYPES, RestStageSettings, stageLabel, UNKNOWN_SETTING } from './rest-stage';
 import { CheckedResource } from '../../engine/resource';
 import { Pillar, Rule, RuleResult, Severity } from '../../engine/rule';
 import { Values } from '../../engine/values';
@@ -14,7 +14,7 @@ export class ApiGwRestTracingRule extends Rule {
       description:
         'A REST API stage has AWS X-Ray tracing enabled, so a request can be followed from API Gateway through its integration (Lambda, Step Functions, ...).',
       remediation: 'Set `deployOptions.tracingEnabled: true` on the RestApi, or use `WellArchitectedRestApi`.',
-      resourceTypes: ['AWS::ApiGateway::Stage', 'AWS::ApiGateway::Deployment'],
+      resourceTypes: REST_STAGE_TYPES,
       equivalents: {
         serverlessRules: ['WS2002', 'aws_apigateway_stage_tracing_rule'],
         cdkNag: ['Serverless-APIGWXrayEnabled', 'HIPAA.Security-APIGWXrayEnabled'],
