@@ -513,6 +513,8 @@ describe('WellArchitectedFunction asynchronous invocation', () => {
     );
     Template.fromStack(stack).resourceCountIs('AWS::Lambda::EventInvokeConfig', 0);
     expect(fn.onFailureQueue).toBeUndefined();
+    // The user opted out of the on-failure queue, so the missing dead-letter queue is not acknowledged for them.
+    expect(acknowledgedIds(fn)).toEqual([]);
   });
 
   test('asyncInvocation false passes the aws-cdk-lib async props through untouched', () => {
@@ -585,6 +587,23 @@ describe('WellArchitectedFunction asynchronous invocation', () => {
     expect(() => fn.configureAsyncInvoke({ onFailure: other })).toThrow(
       /cannot replace the on-failure queue the construct already created.*pass onFailure in the WellArchitectedFunction props instead/,
     );
+  });
+
+  test('a second configureAsyncInvoke is rejected as by aws-cdk-lib', () => {
+    const { fn } = build();
+    fn.configureAsyncInvoke({ retryAttempts: 1 });
+    expect(() => fn.configureAsyncInvoke({ retryAttempts: 0 })).toThrow(/already been configured/);
+  });
+
+  test('with asyncInvocation false, configureAsyncInvoke is the aws-cdk-lib method', () => {
+    const { stack, fn } = build({ asyncInvocation: false });
+    fn.configureAsyncInvoke({ retryAttempts: 1 });
+    Template.fromStack(stack).hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      MaximumRetryAttempts: 1,
+      MaximumEventAgeInSeconds: Match.absent(),
+      DestinationConfig: Match.absent(),
+    });
+    expect(fn.onFailureQueue).toBeUndefined();
   });
 
   test('configureAsyncInvoke after async props is rejected as by aws-cdk-lib', () => {

@@ -106,7 +106,8 @@ export class FunctionHardening {
       graph('Throttles', fn.metricThrottles({ period: ALARM_PERIOD, statistic: cloudwatch.Stats.SUM })),
     ]);
 
-    if (!plan.asyncInvocation.hasDeadLetterTarget) {
+    // With asyncInvocation false the user opted out of the on-failure queue, so the finding stands.
+    if (!plan.asyncInvocation.hasDeadLetterTarget && plan.asyncInvocation.mode !== 'off') {
       Validations.of(fn).acknowledge({
         id: 'Serverless-LambdaDLQ',
         reason:
@@ -160,22 +161,20 @@ export class FunctionHardening {
    * like aws-cdk-lib, it may not replace one made from props or by an earlier call.
    */
   public configureAsyncInvoke(options: lambda.EventInvokeConfigOptions): void {
-    if (this.plan.asyncInvocation.mode === 'off' || this.asyncConfigOwner !== 'detection') {
-      if (this.plan.asyncInvocation.mode === 'off' || this.asyncConfigOwner !== undefined) {
-        // aws-cdk-lib's own behaviour, including its error when a configuration already exists.
-        this.configureAsyncInvokeOfBase(options);
-        return;
-      }
-      this.configureAsyncInvocation(options, 'method');
+    const owner = this.asyncConfigOwner;
+    if (this.plan.asyncInvocation.mode === 'off' || owner === 'props' || owner === 'method') {
+      // aws-cdk-lib's own behaviour, including its error when a configuration already exists.
+      this.configureAsyncInvokeOfBase(options);
       return;
     }
-    if (options.onFailure !== undefined && this.onFailureQueueResource !== undefined) {
-      throw new Error(
-        `${this.fn.node.path}: configureAsyncInvoke({ onFailure }) cannot replace the on-failure queue the construct already created for an asynchronous invoker; pass onFailure in the ${this.plan.constructName} props instead.`,
-      );
+    if (owner === 'detection') {
+      if (options.onFailure !== undefined && this.onFailureQueueResource !== undefined) {
+        throw new Error(
+          `${this.fn.node.path}: configureAsyncInvoke({ onFailure }) cannot replace the on-failure queue the construct already created for an asynchronous invoker; pass onFailure in the ${this.plan.constructName} props instead.`,
+        );
+      }
+      this.fn.node.tryRemoveChild(EVENT_INVOKE_CONFIG_ID);
     }
-    this.fn.node.tryRemoveChild(EVENT_INVOKE_CONFIG_ID);
-    this.asyncConfigOwner = undefined;
     this.configureAsyncInvocation(options, 'method');
   }
 
