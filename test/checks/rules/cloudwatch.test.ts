@@ -140,3 +140,21 @@ describe('WA-AlarmTopicSubscribed', () => {
     expect(complianceOf(rule, stack, 'ToCond')).toBe(Compliance.UNKNOWN);
   });
 });
+
+describe('L1 counterparts', () => {
+  test('WA-AlarmActionsEnabled: a CfnAlarm with ActionsEnabled true is compliant', () => {
+    cfnAlarm('On', { actionsEnabled: true });
+    expect(complianceOf(new AlarmActionsEnabledRule(), stack, 'On')).toBe(Compliance.COMPLIANT);
+  });
+
+  test('WA-AlarmTopicSubscribed: a CfnAlarm notifying a CfnTopic without subscriptions is non-compliant; a CfnSubscription fixes it', () => {
+    const silent = new sns.CfnTopic(stack, 'Silent');
+    cfnAlarm('ToSilent', { alarmActions: [silent.ref] });
+    const heard = new sns.CfnTopic(stack, 'Heard');
+    new sns.CfnSubscription(stack, 'Sub', { topicArn: heard.ref, protocol: 'email', endpoint: 'ops@example.com' });
+    cfnAlarm('ToHeard', { alarmActions: [heard.ref] });
+    const rule = new AlarmTopicSubscribedRule();
+    expect(complianceOf(rule, stack, 'ToSilent')).toBe(Compliance.NON_COMPLIANT);
+    expect(complianceOf(rule, stack, 'ToHeard')).toBe(Compliance.COMPLIANT);
+  });
+});

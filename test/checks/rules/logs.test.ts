@@ -164,3 +164,36 @@ describe('WA-LogsMetricFilterAlarm', () => {
     expect(evaluateRule(rule, stack)).toHaveLength(2);
   });
 });
+
+describe('L1 counterparts', () => {
+  test('WA-LogsEncrypted: a CfnLogGroup without KmsKeyId is non-compliant', () => {
+    new logs.CfnLogGroup(stack, 'Group', { retentionInDays: 7 });
+    expect(complianceOf(new LogsEncryptedRule(), stack, 'Group')).toBe(Compliance.NON_COMPLIANT);
+  });
+
+  test('WA-LogsMetricFilterAlarm: a CfnMetricFilter nobody alarms on is non-compliant', () => {
+    new logs.CfnMetricFilter(stack, 'Filter', {
+      logGroupName: 'g',
+      filterPattern: 'ERROR',
+      metricTransformations: [{ metricNamespace: 'App', metricName: 'Errors', metricValue: '1' }],
+    });
+    expect(complianceOf(new LogsMetricFilterAlarmRule(), stack, 'Filter')).toBe(Compliance.NON_COMPLIANT);
+  });
+
+  test('WA-LogsKmsKeyAccess: a key policy granting logs through Fn::Join with the region is compliant', () => {
+    const key = new kms.CfnKey(stack, 'Key', {
+      keyPolicy: {
+        Statement: [
+          {
+            Effect: 'Allow',
+            Principal: { Service: Fn.join('', ['logs.', Stack.of(stack).region, '.amazonaws.com']) },
+            Action: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+            Resource: '*',
+          },
+        ],
+      },
+    });
+    new logs.CfnLogGroup(stack, 'Group', { kmsKeyId: key.attrArn });
+    expect(complianceOf(new LogsKmsKeyAccessRule(), stack, 'Group')).toBe(Compliance.COMPLIANT);
+  });
+});

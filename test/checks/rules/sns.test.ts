@@ -437,3 +437,76 @@ describe('WA-SnsSubscriptionQueueKey', () => {
     expect(complianceOf(rule, stack, 'ToImported')).toBe(Compliance.UNKNOWN);
   });
 });
+
+describe('L1 counterparts', () => {
+  test('WA-SnsTlsOnly: an unencrypted CfnTopic without a topic policy is non-compliant', () => {
+    new sns.CfnTopic(stack, 'Topic');
+    expect(complianceOf(new SnsTlsOnlyRule(), stack, 'Topic')).toBe(Compliance.NON_COMPLIANT);
+  });
+
+  test('WA-SnsPolicyOpenAccess: a CfnTopicPolicy for an account principal is compliant', () => {
+    const topic = new sns.CfnTopic(stack, 'Topic');
+    new sns.CfnTopicPolicy(stack, 'Policy', {
+      topics: [topic.ref],
+      policyDocument: {
+        Statement: [
+          {
+            Effect: 'Allow',
+            Principal: { AWS: 'arn:aws:iam::123456789012:root' },
+            Action: 'sns:Publish',
+            Resource: topic.ref,
+          },
+        ],
+      },
+    });
+    expect(complianceOf(new SnsPolicyOpenAccessRule(), stack, 'Policy')).toBe(Compliance.COMPLIANT);
+  });
+
+  test('WA-SnsAlarmTopicKey: a CfnKey granting CloudWatch only kms:Decrypt is non-compliant', () => {
+    const key = new kms.CfnKey(stack, 'Key', {
+      keyPolicy: {
+        Statement: [
+          { Effect: 'Allow', Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: 'kms:Decrypt', Resource: '*' },
+        ],
+      },
+    });
+    const topic = new sns.CfnTopic(stack, 'Topic', { kmsMasterKeyId: key.attrArn });
+    new cloudwatch.CfnAlarm(stack, 'Alarm', {
+      comparisonOperator: 'GreaterThanThreshold',
+      evaluationPeriods: 1,
+      threshold: 1,
+      namespace: 'AWS/Lambda',
+      metricName: 'Errors',
+      alarmActions: [topic.ref],
+    });
+    expect(complianceOf(new SnsAlarmTopicKeyRule(), stack, 'Topic')).toBe(Compliance.NON_COMPLIANT);
+  });
+
+  test('WA-SnsServicePublisherKey: a CfnKey granting events.amazonaws.com is compliant', () => {
+    const key = new kms.CfnKey(stack, 'Key', {
+      keyPolicy: {
+        Statement: [
+          {
+            Effect: 'Allow',
+            Principal: { Service: 'events.amazonaws.com' },
+            Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+            Resource: '*',
+          },
+        ],
+      },
+    });
+    const topic = new sns.CfnTopic(stack, 'Topic', { kmsMasterKeyId: key.ref });
+    new events.CfnRule(stack, 'Rule', { scheduleExpression: 'rate(1 hour)', targets: [{ id: 't', arn: topic.ref }] });
+    expect(complianceOf(new SnsServicePublisherKeyRule(), stack, 'Topic')).toBe(Compliance.COMPLIANT);
+  });
+
+  test('WA-SnsSubscriptionQueuePolicy: an L2 queue subscribed through a CfnSubscription, without a policy, is non-compliant', () => {
+    const queue = new sqs.Queue(stack, 'Queue');
+    new sns.CfnSubscription(stack, 'Sub', {
+      topicArn: new sns.Topic(stack, 'Topic').topicArn,
+      protocol: 'sqs',
+      endpoint: queue.queueArn,
+    });
+    expect(complianceOf(new SnsSubscriptionQueuePolicyRule(), stack, 'Sub')).toBe(Compliance.NON_COMPLIANT);
+  });
+});

@@ -523,3 +523,77 @@ describe('WA-SqsUnusedQueue', () => {
     expect(complianceOf(rule, stack, 'Dlq')).toBe(Compliance.COMPLIANT);
   });
 });
+
+describe('L1 counterparts', () => {
+  test('WA-SqsPolicyOpenAccess: a CfnQueuePolicy granting a service principal is compliant', () => {
+    const queue = new sqs.CfnQueue(stack, 'Queue');
+    new sqs.CfnQueuePolicy(stack, 'Policy', {
+      queues: [queue.ref],
+      policyDocument: {
+        Statement: [
+          {
+            Effect: 'Allow',
+            Principal: { Service: 'events.amazonaws.com' },
+            Action: 'sqs:SendMessage',
+            Resource: queue.attrArn,
+          },
+        ],
+      },
+    });
+    expect(complianceOf(new SqsPolicyOpenAccessRule(), stack, 'Policy')).toBe(Compliance.COMPLIANT);
+  });
+
+  test('WA-SqsMaxReceiveCount: a CfnQueue with maxReceiveCount "10" (a string) consumed by Lambda is compliant', () => {
+    const queue = new sqs.CfnQueue(stack, 'Queue', {
+      redrivePolicy: { deadLetterTargetArn: 'arn:aws:sqs:us-east-1:1:d', maxReceiveCount: '10' },
+    });
+    new lambda.CfnEventSourceMapping(stack, 'Mapping', { functionName: 'f', eventSourceArn: queue.attrArn });
+    expect(complianceOf(new SqsMaxReceiveCountRule(), stack, 'Queue')).toBe(Compliance.COMPLIANT);
+  });
+
+  test('WA-SqsDeadLetterRetention: a CfnQueue whose DLQ keeps messages longer is compliant', () => {
+    const dlq = new sqs.CfnQueue(stack, 'Dlq', { messageRetentionPeriod: 1_209_600 });
+    new sqs.CfnQueue(stack, 'Source', { redrivePolicy: { deadLetterTargetArn: dlq.attrArn, maxReceiveCount: 5 } });
+    expect(complianceOf(new SqsDeadLetterRetentionRule(), stack, 'Source')).toBe(Compliance.COMPLIANT);
+  });
+
+  test('WA-SqsDeadLetterQueueType: two FIFO CfnQueues are compliant', () => {
+    const dlq = new sqs.CfnQueue(stack, 'Dlq', { fifoQueue: true });
+    new sqs.CfnQueue(stack, 'Source', {
+      fifoQueue: true,
+      redrivePolicy: { deadLetterTargetArn: dlq.attrArn, maxReceiveCount: 5 },
+    });
+    expect(complianceOf(new SqsDeadLetterQueueTypeRule(), stack, 'Source')).toBe(Compliance.COMPLIANT);
+  });
+
+  test('WA-SqsDeadLetterAlarm: a CfnQueue DLQ of a CfnFunction without an alarm is non-compliant', () => {
+    const dlq = new sqs.CfnQueue(stack, 'Dlq');
+    new lambda.CfnFunction(stack, 'Fn', {
+      role: 'arn:aws:iam::1:role/r',
+      code: { zipFile: 'x' },
+      runtime: 'nodejs22.x',
+      handler: 'index.handler',
+      deadLetterConfig: { targetArn: dlq.attrArn },
+    });
+    expect(complianceOf(new SqsDeadLetterAlarmRule(), stack, 'Dlq')).toBe(Compliance.NON_COMPLIANT);
+  });
+
+  test('WA-SqsAgeOfOldestMessageAlarm: a CfnAlarm on the age of a CfnQueue is compliant', () => {
+    const queue = new sqs.CfnQueue(stack, 'Queue');
+    new cloudwatch.CfnAlarm(stack, 'Age', {
+      comparisonOperator: 'GreaterThanThreshold',
+      evaluationPeriods: 1,
+      threshold: 600,
+      namespace: 'AWS/SQS',
+      metricName: 'ApproximateAgeOfOldestMessage',
+      dimensions: [{ name: 'QueueName', value: queue.attrQueueName }],
+    });
+    expect(complianceOf(new SqsAgeOfOldestMessageAlarmRule(), stack, 'Queue')).toBe(Compliance.COMPLIANT);
+  });
+
+  test('WA-SqsUnusedQueue: a CfnQueue consumed by a CfnEventSourceMapping is compliant', () => {
+    const queue = new sqs.CfnQueue(stack, 'Queue');
+    new lambda.CfnEventSourceMapping(stack, 'Mapping', { functionName: 'f', eventSourceArn: queue.attrArn });
+    expect(complianceOf(new SqsUnusedQueueRule(), stack, 'Queue')).toBe(Compliance.COMPLIANT);
+  });
+});
