@@ -94,7 +94,7 @@ export class DynamoDbProvisionedAutoScalingRule extends Rule {
     const indexes = Values.asList(resource.get('GlobalSecondaryIndexes')) ?? [];
     if (
       Values.isUnknown(resource.get('GlobalSecondaryIndexes')) ||
-      indexes.some((i) => Values.isUnknown(i?.IndexName))
+      indexes.some((i) => typeof i?.IndexName !== 'string' || Values.isUnknown(i.IndexName))
     ) {
       return RuleResult.unknown('the global secondary indexes are not known at synth time');
     }

@@ -11,7 +11,7 @@ export function targetsOf(resource: CheckedResource): any[] | RuleResult {
   if (targets === undefined || (Array.isArray(targets) && targets.length === 0)) {
     return RuleResult.notApplicable('the rule has no targets');
   }
-  if (!Array.isArray(targets) || targets.some((t) => Values.isUnknown(t))) {
+  if (!Array.isArray(targets) || targets.some((t) => t === null || typeof t !== 'object' || Values.isUnknown(t))) {
     return RuleResult.unknown('the targets are not known at synth time');
   }
   return targets;
