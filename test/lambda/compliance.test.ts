@@ -2,11 +2,12 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, Stack } from 'aws-cdk-lib';
+import { App, Stack, Validations } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { WellArchitectedFunction, WellArchitectedNodejsFunction } from '../../src/lambda';
@@ -69,6 +70,25 @@ describe('a stack of well-architected functions with defaults', () => {
     const lambdaConstructs = ['Orders/Sync', 'Orders/Async', 'Orders/InVpc', 'Orders/Bundled'];
     const findings = lambdaConstructs.flatMap((prefix) => unacknowledgedFindings(pack(app), app, prefix));
     expect(findings).toEqual([]);
+  });
+
+  test('an imported log group: the log-stream wildcard of its ARN is acknowledged on the created role, nothing else', () => {
+    const app = new App();
+    const stack = new Stack(app, 'Orders');
+    new WellArchitectedFunction(stack, 'Imported', {
+      code: lambda.Code.fromInline('exports.handler = async () => ({ ok: true });'),
+      handler: 'index.handler',
+      runtime: lambda.Runtime.NODEJS_24_X,
+      logGroup: logs.LogGroup.fromLogGroupName(stack, 'SharedLogs', '/shared/orders'),
+    });
+    const role = stack.node.findChild('ImportedServiceRole');
+    const acknowledged = role.node.metadata
+      .filter((entry) => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+      .flatMap((entry) => Object.keys(entry.data).map((key) => key.replace(/^annotation::/i, '')));
+    expect(acknowledged).toEqual([
+      'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:/shared/orders:*]',
+    ]);
+    expect(unacknowledgedFindings(new AwsSolutionsChecks(app), app, 'Orders/Imported')).toEqual([]);
   });
 
   test('has no cfn-lint error, and no warning but the one aws-cdk-lib gives every function', () => {

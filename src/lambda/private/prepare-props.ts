@@ -1,8 +1,9 @@
-import { Duration, RemovalPolicy, Token } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Token, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { iam5WildcardResourceId } from './nag-ids';
 import { WellArchitectedFunctionOptions } from '../function-options';
 
 export const DEFAULT_MEMORY_SIZE = 1024;
@@ -123,6 +124,16 @@ export function prepareFunctionProps<P extends HardenableProps>(
       description: 'Least-privilege execution role of a well-architected Lambda function',
       inlinePolicies: { Logging: new iam.PolicyDocument({ statements: [writeLogs] }) },
     });
+    // A log group of this stack is named by `Fn::GetAtt Arn`, which has no visible wildcard; an imported one
+    // by its ARN string, which ends in `:*` to cover its log streams.
+    const logStreamsWildcard = iam5WildcardResourceId(scope, logGroup.logGroupRef.logGroupArn);
+    if (logStreamsWildcard) {
+      Validations.of(createdRole).acknowledge({
+        id: logStreamsWildcard,
+        reason:
+          'The ARN names one log group; its trailing ":*" covers the log streams Lambda creates in it at run time, whose names are not known in advance.',
+      });
+    }
   }
 
   // The construct writes the X-Ray statement into its own policy so that the acknowledgment of its
