@@ -7,6 +7,8 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import * as pipes from 'aws-cdk-lib/aws-pipes';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -595,5 +597,41 @@ describe('L1 counterparts', () => {
     const queue = new sqs.CfnQueue(stack, 'Queue');
     new lambda.CfnEventSourceMapping(stack, 'Mapping', { functionName: 'f', eventSourceArn: queue.attrArn });
     expect(complianceOf(new SqsUnusedQueueRule(), stack, 'Queue')).toBe(Compliance.COMPLIANT);
+  });
+});
+
+describe('WA-SqsRedrivePolicy: more dead-letter roles (L1)', () => {
+  const rule = new SqsRedrivePolicyRule();
+
+  test('queues that are the DLQ of a schedule, a stream mapping on-failure destination or a pipe are exempt', () => {
+    const scheduleDlq = new sqs.CfnQueue(stack, 'ScheduleDlq');
+    new scheduler.CfnSchedule(stack, 'Schedule', {
+      scheduleExpression: 'rate(1 hour)',
+      flexibleTimeWindow: { mode: 'OFF' },
+      target: {
+        arn: 'arn:aws:lambda:us-east-1:1:function:f',
+        roleArn: 'arn:aws:iam::1:role/r',
+        deadLetterConfig: { arn: scheduleDlq.attrArn },
+      },
+    });
+    const mappingDlq = new sqs.CfnQueue(stack, 'MappingDlq');
+    new lambda.CfnEventSourceMapping(stack, 'Stream', {
+      functionName: 'f',
+      eventSourceArn: 'arn:aws:kinesis:us-east-1:1:stream/s',
+      startingPosition: 'LATEST',
+      destinationConfig: { onFailure: { destination: mappingDlq.attrArn } },
+    });
+    const pipeDlq = new sqs.CfnQueue(stack, 'PipeDlq');
+    new pipes.CfnPipe(stack, 'Pipe', {
+      roleArn: 'arn:aws:iam::1:role/r',
+      source: 'arn:aws:kinesis:us-east-1:1:stream/s',
+      target: 'arn:aws:lambda:us-east-1:1:function:f',
+      sourceParameters: {
+        kinesisStreamParameters: { startingPosition: 'LATEST', deadLetterConfig: { arn: pipeDlq.attrArn } },
+      },
+    });
+    for (const id of ['ScheduleDlq', 'MappingDlq', 'PipeDlq']) {
+      expect(complianceOf(rule, stack, id)).toBe(Compliance.NOT_APPLICABLE);
+    }
   });
 });

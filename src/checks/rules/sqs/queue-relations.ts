@@ -13,16 +13,16 @@ export const QUEUE = 'AWS::SQS::Queue';
 /** The places where a resource names a queue as the destination of what it failed to process. */
 const DEAD_LETTER_PATHS: ReadonlyArray<{ readonly sourceType: string; readonly path: RegExp; readonly what: string }> =
   [
-    { sourceType: QUEUE, path: /^RedrivePolicy\.deadLetterTargetArn/, what: 'the redrive policy of queue' },
+    { sourceType: QUEUE, path: /^RedrivePolicy\.deadLetterTargetArn/, what: 'the dead-letter queue of queue' },
     {
       sourceType: 'AWS::Lambda::Function',
       path: /^DeadLetterConfig\.TargetArn/,
-      what: 'the dead-letter config of function',
+      what: 'the dead-letter queue of function',
     },
     {
       sourceType: 'AWS::Lambda::EventInvokeConfig',
       path: /^DestinationConfig\.OnFailure\.Destination/,
-      what: 'the on-failure destination of',
+      what: 'the on-failure destination of invoke config',
     },
     {
       sourceType: 'AWS::Lambda::EventSourceMapping',
@@ -42,7 +42,7 @@ const DEAD_LETTER_PATHS: ReadonlyArray<{ readonly sourceType: string; readonly p
     {
       sourceType: 'AWS::SNS::Subscription',
       path: /^RedrivePolicy\.deadLetterTargetArn/,
-      what: 'the redrive policy of subscription',
+      what: 'the dead-letter queue of subscription',
     },
     {
       sourceType: 'AWS::Pipes::Pipe',
