@@ -1,5 +1,7 @@
 import { App, CfnParameter, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
@@ -8,6 +10,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
 import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as logsDestinations from 'aws-cdk-lib/aws-logs-destinations';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
@@ -474,6 +477,36 @@ describe('WellArchitectedFunction asynchronous invocation', () => {
     fn.grantInvoke(new iam.ServicePrincipal('sns.amazonaws.com'));
     expectOnFailureQueue(stack, fn);
     Template.fromStack(stack).resourceCountIs('AWS::SQS::Queue', 1);
+  });
+
+  test.each([
+    [
+      'a CloudWatch Logs subscription filter',
+      (stack: Stack, fn: WellArchitectedFunction) =>
+        new logs.SubscriptionFilter(stack, 'Subscription', {
+          logGroup: new logs.LogGroup(stack, 'AppLogs', { retention: logs.RetentionDays.ONE_WEEK }),
+          destination: new logsDestinations.LambdaDestination(fn),
+          filterPattern: logs.FilterPattern.allEvents(),
+        }),
+    ],
+    [
+      'a CloudWatch alarm action',
+      (stack: Stack, fn: WellArchitectedFunction) =>
+        new cloudwatch.Alarm(stack, 'QueueDepth', {
+          metric: new cloudwatch.Metric({ namespace: 'Orders', metricName: 'Backlog' }),
+          threshold: 100,
+          evaluationPeriods: 1,
+        }).addAlarmAction(new cloudwatchActions.LambdaAction(fn)),
+    ],
+    [
+      'a regional service principal',
+      (_stack: Stack, fn: WellArchitectedFunction) =>
+        fn.grantInvoke(new iam.ServicePrincipal('logs.eu-west-1.amazonaws.com')),
+    ],
+  ])('%s makes the function asynchronous', (_name, connect) => {
+    const { stack, fn } = build();
+    connect(stack, fn);
+    expectOnFailureQueue(stack, fn);
   });
 
   test.each([

@@ -3,9 +3,9 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { IConstruct } from 'constructs';
 
 /**
- * AWS services that invoke Lambda functions asynchronously (InvocationType Event) when they are given
- * a resource-based permission: the function's errors never reach them, so failed events are lost unless
- * the function has an on-failure destination.
+ * The service principals (without the `.amazonaws.com` suffix) of AWS services that invoke Lambda functions
+ * asynchronously (InvocationType Event) once they are given a resource-based permission: the function's
+ * errors never reach them, so failed events are lost unless the function has an on-failure destination.
  * https://docs.aws.amazon.com/lambda/latest/dg/invocation-async.html
  */
 const ASYNC_INVOKER_SERVICES = new Set([
@@ -16,10 +16,19 @@ const ASYNC_INVOKER_SERVICES = new Set([
   'ses',
   'iot',
   'iotevents',
-  'config',
+  'config', // AWS Config custom rules
   'codecommit',
-  'cloudwatch', // alarm actions that invoke a function
+  'lambda.alarms.cloudwatch', // CloudWatch alarm actions that invoke a function
 ]);
+
+/** `logs.eu-west-1.amazonaws.com` -> `logs`; `s3.amazonaws.com.cn` -> `s3`. */
+function serviceOf(principalName: string): string {
+  const labels = principalName.replace(/\.amazonaws\.com(\.cn)?$/, '').split('.');
+  if (labels.length > 1 && /^[a-z]{2}(-[a-z]+)+-\d+$/.test(labels[labels.length - 1])) {
+    labels.pop();
+  }
+  return labels.join('.');
+}
 
 /**
  * The asynchronous AWS services among the service principals of `principal`, e.g. `['s3']` for
@@ -30,6 +39,6 @@ export function asynchronousInvokers(scope: IConstruct, principal: iam.IPrincipa
   const names: unknown[] = Array.isArray(services) ? services : [services];
   return names
     .filter((name): name is string => typeof name === 'string')
-    .map((name) => name.split('.')[0])
+    .map(serviceOf)
     .filter((service) => ASYNC_INVOKER_SERVICES.has(service));
 }
