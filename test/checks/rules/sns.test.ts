@@ -245,7 +245,7 @@ describe('WA-SnsServicePublisherKey', () => {
       s3.EventType.OBJECT_CREATED,
       new notifications.SnsDestination(topic),
     );
-    expect(findings(rule, stack)[0].result.message).toMatch(/s3.amazonaws.com.*Bucket.*publishes to it/);
+    expect(findings(rule, stack)[0].result.message).toMatch(/s3.amazonaws.com.*Bucket 'Bucket' publishes to it/);
   });
 
   test('an L1 rule targeting an L2 topic whose key does not grant events.amazonaws.com is non-compliant', () => {
@@ -255,7 +255,7 @@ describe('WA-SnsServicePublisherKey', () => {
       targets: [{ id: 't', arn: topic.topicArn }],
     });
     expect(findings(rule, stack)[0].result.message).toMatch(
-      /Topic 'Topic' is encrypted with key 'Key', whose policy does not let events.amazonaws.com.*Rule.* publishes to it/,
+      /Topic 'Topic' is encrypted with key 'Key', whose policy does not let events.amazonaws.com.*EventBridge rule 'Rule' publishes to it/,
     );
   });
 

@@ -1,6 +1,7 @@
 import { keyGrantsService, referrersAt } from './topic-relations';
 import { CheckedResource } from '../../engine/resource';
 import { Pillar, Rule, RuleContext, RuleResult, Severity } from '../../engine/rule';
+import { displayName } from '../sqs/display-name';
 
 const ALARM_TYPES = ['AWS::CloudWatch::Alarm', 'AWS::CloudWatch::CompositeAlarm'];
 const ACTION_PATHS = /^(AlarmActions|OKActions|InsufficientDataActions)\./;
@@ -44,7 +45,7 @@ export class SnsAlarmTopicKeyRule extends Rule {
       'KmsMasterKeyId',
       context.index,
       'cloudwatch.amazonaws.com',
-      `Alarm ${alarms[0].logicalId} notifies it: use a customer managed key and grant cloudwatch.amazonaws.com ` +
+      `Alarm ${displayName(alarms[0])} notifies it: use a customer managed key and grant cloudwatch.amazonaws.com ` +
         "`key.grant(new iam.ServicePrincipal('cloudwatch.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*')`.",
     );
   }

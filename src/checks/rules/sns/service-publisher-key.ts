@@ -1,29 +1,43 @@
 import { keyGrantsService, referrersAt } from './topic-relations';
 import { CheckedResource } from '../../engine/resource';
 import { Compliance, Pillar, Rule, RuleContext, RuleResult, Severity } from '../../engine/rule';
+import { displayName } from '../sqs/display-name';
 
 /** AWS services that publish to a topic under their own service principal (not through a role). */
 const SERVICE_PUBLISHERS: ReadonlyArray<{
   readonly sourceType: string;
   readonly path: RegExp;
   readonly service: string;
+  /** How a finding names the publisher. */
+  readonly noun: string;
+  /** The property that names the resource the publisher acts for (the bucket of a notification custom resource). */
+  readonly ownerProperty?: string;
 }> = [
-  { sourceType: 'AWS::Events::Rule', path: /^Targets\.\d+\.Arn/, service: 'events.amazonaws.com' },
+  {
+    sourceType: 'AWS::Events::Rule',
+    path: /^Targets\.\d+\.Arn/,
+    service: 'events.amazonaws.com',
+    noun: 'EventBridge rule',
+  },
   {
     sourceType: 'AWS::S3::Bucket',
     path: /^NotificationConfiguration\.TopicConfigurations\.\d+\.Topic/,
     service: 's3.amazonaws.com',
+    noun: 'Bucket',
   },
   {
     // What `bucket.addEventNotification(...)` renders: a custom resource that configures the bucket.
     sourceType: 'Custom::S3BucketNotifications',
     path: /^NotificationConfiguration\.TopicConfigurations\.\d+\.TopicArn/,
     service: 's3.amazonaws.com',
+    noun: 'Bucket',
+    ownerProperty: 'BucketName',
   },
   {
     sourceType: 'AWS::CodeStarNotifications::NotificationRule',
     path: /^Targets\.\d+\.TargetAddress/,
     service: 'codestar-notifications.amazonaws.com',
+    noun: 'Notification rule',
   },
 ];
 
@@ -66,7 +80,7 @@ export class SnsServicePublisherKeyRule extends Rule {
         'KmsMasterKeyId',
         context.index,
         publisher.service,
-        `${sources[0].logicalId} publishes to it: grant ${publisher.service} with ` +
+        `${publisher.noun} ${displayName(ownerOf(sources[0], publisher.ownerProperty, context))} publishes to it: grant ${publisher.service} with ` +
           `\`key.grant(new iam.ServicePrincipal('${publisher.service}'), 'kms:Decrypt', 'kms:GenerateDataKey*')\`.`,
       );
       if (outcome.compliance === Compliance.NON_COMPLIANT) {
@@ -83,4 +97,8 @@ export class SnsServicePublisherKeyRule extends Rule {
       )
     );
   }
+}
+
+function ownerOf(source: CheckedResource, ownerProperty: string | undefined, context: RuleContext): CheckedResource {
+  return (ownerProperty && context.index.resolveReference(source.get(ownerProperty))) || source;
 }

@@ -55,7 +55,7 @@ export class SqsMaxReceiveCountRule extends Rule {
       return RuleResult.compliant();
     }
     return RuleResult.nonCompliant(
-      `Queue ${displayName(resource)} is consumed by Lambda (${consumers[0].logicalId}) with maxReceiveCount ${count}, so ` +
+      `Queue ${displayName(resource)} is consumed by Lambda (event source mapping ${displayName(consumers[0])}) with maxReceiveCount ${count}, so ` +
         `throttled receives can dead-letter healthy messages. Set \`deadLetterQueue.maxReceiveCount\` to at least ${MINIMUM_RECEIVE_COUNT}.`,
     );
   }
