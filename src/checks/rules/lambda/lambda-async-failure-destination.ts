@@ -1,5 +1,5 @@
 import { asyncInvokersOf } from './lambda-invokers';
-import { FUNCTION, describeFunction, eventInvokeConfigsOf } from './lambda-resources';
+import { FUNCTION, describeFunction, eventInvokeConfigsOf, skipFunction } from './lambda-resources';
 import { CheckedResource } from '../../engine/resource';
 import { Pillar, Rule, RuleContext, RuleResult, Severity } from '../../engine/rule';
 
@@ -28,8 +28,9 @@ export class LambdaAsyncFailureDestinationRule extends Rule {
   }
 
   public evaluate(resource: CheckedResource, context: RuleContext): RuleResult {
-    if (resource.unresolvedReason) {
-      return RuleResult.unknown(resource.unresolvedReason);
+    const skip = skipFunction(resource);
+    if (skip) {
+      return skip;
     }
     const { sources, unknown } = asyncInvokersOf(resource, context.index);
     if (sources.length === 0) {

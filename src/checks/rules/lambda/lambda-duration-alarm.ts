@@ -1,5 +1,5 @@
 import { alarmsOnFunctionMetric } from './lambda-alarms';
-import { DEFAULT_TIMEOUT_SECONDS, FUNCTION, describeFunction } from './lambda-resources';
+import { DEFAULT_TIMEOUT_SECONDS, FUNCTION, describeFunction, skipFunction } from './lambda-resources';
 import { CheckedResource } from '../../engine/resource';
 import { Pillar, Rule, RuleContext, RuleResult, Severity } from '../../engine/rule';
 import { Values } from '../../engine/values';
@@ -21,8 +21,9 @@ export class LambdaDurationAlarmRule extends Rule {
   }
 
   public evaluate(resource: CheckedResource, context: RuleContext): RuleResult {
-    if (resource.unresolvedReason) {
-      return RuleResult.unknown(resource.unresolvedReason);
+    const skip = skipFunction(resource);
+    if (skip) {
+      return skip;
     }
     const { alarms, unknown } = alarmsOnFunctionMetric(resource, context.index, 'Duration');
     if (alarms.length === 0) {

@@ -1,5 +1,5 @@
 import { alarmsOnFunctionMetric } from './lambda-alarms';
-import { FUNCTION, describeFunction } from './lambda-resources';
+import { FUNCTION, describeFunction, skipFunction } from './lambda-resources';
 import { CheckedResource } from '../../engine/resource';
 import { Pillar, Rule, RuleContext, RuleResult, Severity } from '../../engine/rule';
 
@@ -20,8 +20,9 @@ export class LambdaErrorsAlarmRule extends Rule {
   }
 
   public evaluate(resource: CheckedResource, context: RuleContext): RuleResult {
-    if (resource.unresolvedReason) {
-      return RuleResult.unknown(resource.unresolvedReason);
+    const skip = skipFunction(resource);
+    if (skip) {
+      return skip;
     }
     const { alarms, unknown } = alarmsOnFunctionMetric(resource, context.index, 'Errors');
     if (alarms.length > 0) {

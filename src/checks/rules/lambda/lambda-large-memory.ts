@@ -1,4 +1,4 @@
-import { FUNCTION, describeFunction } from './lambda-resources';
+import { FUNCTION, describeFunction, skipFunction } from './lambda-resources';
 import { CheckedResource } from '../../engine/resource';
 import { Pillar, Rule, RuleContext, RuleResult, Severity } from '../../engine/rule';
 import { Values } from '../../engine/values';
@@ -22,8 +22,9 @@ export class LambdaLargeMemoryRule extends Rule {
   }
 
   public evaluate(resource: CheckedResource, _context: RuleContext): RuleResult {
-    if (resource.unresolvedReason) {
-      return RuleResult.unknown(resource.unresolvedReason);
+    const skip = skipFunction(resource);
+    if (skip) {
+      return skip;
     }
     const raw = resource.get('MemorySize');
     if (raw === undefined) {

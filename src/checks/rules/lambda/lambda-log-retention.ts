@@ -1,4 +1,4 @@
-import { FUNCTION, describeFunction, literalFunctionName } from './lambda-resources';
+import { FUNCTION, describeFunction, literalFunctionName, skipFunction } from './lambda-resources';
 import { CheckedResource } from '../../engine/resource';
 import { Compliance, Pillar, Rule, RuleContext, RuleResult, Severity } from '../../engine/rule';
 import { StackIndex } from '../../engine/stack-index';
@@ -33,8 +33,9 @@ export class LambdaLogRetentionRule extends Rule {
   }
 
   public evaluate(resource: CheckedResource, context: RuleContext): RuleResult {
-    if (resource.unresolvedReason) {
-      return RuleResult.unknown(resource.unresolvedReason);
+    const skip = skipFunction(resource);
+    if (skip) {
+      return skip;
     }
     const index = context.index;
     const configured = resource.get('LoggingConfig.LogGroup');

@@ -1,4 +1,4 @@
-import { FUNCTION, describeFunction } from './lambda-resources';
+import { FUNCTION, describeFunction, skipFunction } from './lambda-resources';
 import { CheckedResource } from '../../engine/resource';
 import { Pillar, Rule, RuleContext, RuleResult, Severity } from '../../engine/rule';
 import { Values } from '../../engine/values';
@@ -20,8 +20,9 @@ export class LambdaReservedConcurrencyZeroRule extends Rule {
   }
 
   public evaluate(resource: CheckedResource, _context: RuleContext): RuleResult {
-    if (resource.unresolvedReason) {
-      return RuleResult.unknown(resource.unresolvedReason);
+    const skip = skipFunction(resource);
+    if (skip) {
+      return skip;
     }
     const raw = resource.get('ReservedConcurrentExecutions');
     if (raw === undefined) {

@@ -1,6 +1,7 @@
 // Shared lookups for the Lambda rules: which function a reference means, who invokes a function, what its
 // execution role allows, where an event source mapping reads from. Internal: not part of the public API.
 import { CheckedResource } from '../../engine/resource';
+import { RuleResult } from '../../engine/rule';
 import { StackIndex } from '../../engine/stack-index';
 import { Values } from '../../engine/values';
 
@@ -334,4 +335,44 @@ function literalArn(value: any): string | undefined {
 /** The function an event source mapping invokes. */
 export function functionOfMapping(esm: CheckedResource, index: StackIndex): Lookup<CheckedResource> {
   return resolveFunction(esm.get('FunctionName'), index);
+}
+
+/**
+ * Functions that aws-cdk-lib adds on its own behalf (the `logRetention` custom resource, the S3 bucket
+ * notifications handler, `CustomResourceProvider` handlers such as auto-delete-objects). The app cannot set
+ * their tracing, memory, logging or alarms, so configuration rules do not apply to them. Recognised by
+ * construct path (CDK) or logical id (plain templates synthesized by CDK).
+ */
+const CDK_FRAMEWORK_FUNCTIONS: { readonly path: RegExp; readonly logicalId: RegExp; readonly name: string }[] = [
+  {
+    path: /(^|\/)LogRetention[0-9a-f]{32}\/Resource$/,
+    logicalId: /^LogRetention[0-9a-f]{32}[0-9A-F]{8}$/,
+    name: 'log retention',
+  },
+  {
+    path: /(^|\/)BucketNotificationsHandler[0-9a-f]{32}\/Resource$/,
+    logicalId: /^BucketNotificationsHandler[0-9a-f]{32}[0-9A-F]{8}$/,
+    name: 'S3 bucket notifications',
+  },
+  {
+    path: /(^|\/)Custom::[A-Za-z0-9]+CustomResourceProvider\/Handler$/,
+    logicalId: /^Custom[A-Za-z0-9]+CustomResourceProviderHandler[0-9A-F]{8}$/,
+    name: 'custom resource provider',
+  },
+];
+
+/**
+ * The result for a function a configuration rule does not evaluate: unknown when its properties could not
+ * be resolved, not applicable when aws-cdk-lib created it for itself. Undefined for every other function.
+ */
+export function skipFunction(fn: CheckedResource): RuleResult | undefined {
+  if (fn.unresolvedReason) {
+    return RuleResult.unknown(fn.unresolvedReason);
+  }
+  const framework = CDK_FRAMEWORK_FUNCTIONS.find(
+    (f) => f.path.test(fn.constructPath) || f.logicalId.test(fn.logicalId),
+  );
+  return framework
+    ? RuleResult.notApplicable(`an aws-cdk-lib ${framework.name} function, whose configuration the app does not set`)
+    : undefined;
 }

@@ -1,4 +1,4 @@
-import { FUNCTION, asIamList, describeFunction, executionRoleStatements } from './lambda-resources';
+import { FUNCTION, asIamList, describeFunction, executionRoleStatements, skipFunction } from './lambda-resources';
 import { CheckedResource } from '../../engine/resource';
 import { Pillar, Rule, RuleContext, RuleResult, Severity } from '../../engine/rule';
 import { Values } from '../../engine/values';
@@ -72,8 +72,9 @@ export class LambdaRoleWildcardResourcesRule extends Rule {
   }
 
   public evaluate(resource: CheckedResource, context: RuleContext): RuleResult {
-    if (resource.unresolvedReason) {
-      return RuleResult.unknown(resource.unresolvedReason);
+    const skip = skipFunction(resource);
+    if (skip) {
+      return skip;
     }
     const lookup = executionRoleStatements(resource, context.index);
     if (lookup.kind === 'unknown') {

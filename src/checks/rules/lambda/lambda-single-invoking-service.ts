@@ -1,5 +1,5 @@
 import { invokingPrincipals } from './lambda-invokers';
-import { FUNCTION, describeFunction } from './lambda-resources';
+import { FUNCTION, describeFunction, skipFunction } from './lambda-resources';
 import { CheckedResource } from '../../engine/resource';
 import { Pillar, Rule, RuleContext, RuleResult, Severity } from '../../engine/rule';
 
@@ -21,8 +21,9 @@ export class LambdaSingleInvokingServiceRule extends Rule {
   }
 
   public evaluate(resource: CheckedResource, context: RuleContext): RuleResult {
-    if (resource.unresolvedReason) {
-      return RuleResult.unknown(resource.unresolvedReason);
+    const skip = skipFunction(resource);
+    if (skip) {
+      return skip;
     }
     const { principals, unknown } = invokingPrincipals(resource, context.index);
     if (principals.length > 1) {

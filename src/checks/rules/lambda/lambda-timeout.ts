@@ -1,4 +1,4 @@
-import { FUNCTION, describeFunction } from './lambda-resources';
+import { FUNCTION, describeFunction, skipFunction } from './lambda-resources';
 import { CheckedResource } from '../../engine/resource';
 import { Pillar, Rule, RuleContext, RuleResult, Severity } from '../../engine/rule';
 import { Values } from '../../engine/values';
@@ -24,8 +24,9 @@ export class LambdaTimeoutRule extends Rule {
   }
 
   public evaluate(resource: CheckedResource, _context: RuleContext): RuleResult {
-    if (resource.unresolvedReason) {
-      return RuleResult.unknown(resource.unresolvedReason);
+    const skip = skipFunction(resource);
+    if (skip) {
+      return skip;
     }
     const timeout = resource.get('Timeout');
     if (timeout === undefined) {
