@@ -72,6 +72,32 @@ const JSON_FORMAT = apigateway.AccessLogFormat.jsonWithStandardFields();
 const ALL_METHODS = { httpMethod: '*', resourcePath: '/*' };
 
 describe('the API Gateway catalogue', () => {
+  test("pins the rule ids (ids are a contract with users' acknowledgments)", () => {
+    expect(apiGatewayRules().map((r) => r.id)).toEqual([
+      'WA-ApiGwRestAccessLogging',
+      'WA-ApiGwRestStructuredAccessLogs',
+      'WA-ApiGwRestTracing',
+      'WA-ApiGwRestExecutionLogging',
+      'WA-ApiGwRestDataTrace',
+      'WA-ApiGwRestDetailedMetrics',
+      'WA-ApiGwRestDefaultThrottling',
+      'WA-ApiGwRestMethodAuthorization',
+      'WA-ApiGwRestDomainTls',
+      'WA-ApiGwRestWaf',
+      'WA-ApiGwRestLambdaTimeout',
+      'WA-ApiGwRestServerErrorAlarm',
+      'WA-ApiGwRestLatencyAlarm',
+      'WA-ApiGwHttpAccessLogging',
+      'WA-ApiGwHttpStructuredAccessLogs',
+      'WA-ApiGwHttpDetailedMetrics',
+      'WA-ApiGwHttpDefaultThrottling',
+      'WA-ApiGwHttpRouteAuthorization',
+      'WA-ApiGwHttpLambdaTimeout',
+      'WA-ApiGwHttpServerErrorAlarm',
+      'WA-ApiGwHttpLatencyAlarm',
+    ]);
+  });
+
   test('ids are unique, prefixed WA-ApiGwRest / WA-ApiGwHttp, with lens questions', () => {
     const rules = apiGatewayRules();
     const ids = rules.map((r) => r.id);
