@@ -36,8 +36,9 @@ export interface WellArchitectedFunctionOptions {
   /**
    * Whether the function is invoked asynchronously (events that Lambda queues and retries), which
    * decides whether it gets an on-failure destination: an encrypted, TLS-only SQS queue that keeps
-   * failed events for 14 days, with an alarm on visible messages, plus explicit `retryAttempts` and
-   * `maxEventAge`.
+   * failed events for 14 days, with an alarm on visible messages, plus explicit `retryAttempts` (2) and
+   * `maxEventAge` (6 hours): the Lambda service values, written into the template so that they are
+   * reviewed, while every event that exhausts them lands in the queue.
    *
    * - `undefined` (the default): detected. The destination is added as soon as an asynchronous AWS
    *   service (S3, SNS, EventBridge, CloudWatch Logs, SES, IoT, AWS Config, CodeCommit, CloudWatch

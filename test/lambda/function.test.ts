@@ -237,11 +237,6 @@ describe('WellArchitectedFunction overrides', () => {
     });
   });
 
-  test('the deprecated architectures prop still works', () => {
-    const { stack } = build({ architectures: [lambda.Architecture.X86_64] });
-    expect(functionProps(stack).Architectures).toEqual(['x86_64']);
-  });
-
   test('durationAlarmThreshold sets the percentage of the timeout', () => {
     const { stack } = build({ durationAlarmThreshold: 50 });
     Template.fromStack(stack).hasResourceProperties('AWS::CloudWatch::Alarm', {

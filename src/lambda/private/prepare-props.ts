@@ -40,8 +40,6 @@ const APPLICATION_LEVEL_BY_POWERTOOLS_LEVEL: Record<string, lambda.ApplicationLo
 export type HardenableProps = lambda.FunctionOptions &
   WellArchitectedFunctionOptions & {
     readonly runtime?: lambda.Runtime;
-    /** @deprecated in aws-cdk-lib, still honoured: the default architecture is only set without it. */
-    readonly architectures?: lambda.Architecture[];
   };
 
 /** How the function handles asynchronous invocations. */
@@ -159,8 +157,20 @@ export function prepareFunctionProps<P extends HardenableProps>(
 
   // The deprecated log props are read above (as the created log group's settings) and not passed on,
   // which would create a LogRetention custom resource. `events` are added after super() so that the
-  // construct sees the permissions the event sources grant.
-  const { logRetention: _logRetention, logRemovalPolicy: _logRemovalPolicy, events: _events, ...passedOn } = props;
+  // construct sees the permissions the event sources grant. Our own options mean nothing to aws-cdk-lib.
+  const {
+    logRetention: _logRetention,
+    logRemovalPolicy: _logRemovalPolicy,
+    events: _events,
+    monitoring: _monitoring,
+    serviceName: _serviceName,
+    metricsNamespace: _metricsNamespace,
+    asyncInvocation: _asyncInvocation,
+    durationAlarmThreshold: _durationAlarmThreshold,
+    logGroupRetention: _logGroupRetention,
+    logGroupRemovalPolicy: _logGroupRemovalPolicy,
+    ...passedOn
+  } = props;
   const superProps = {
     ...passedOn,
     ...asyncPropsToSuper,
@@ -168,7 +178,7 @@ export function prepareFunctionProps<P extends HardenableProps>(
     logGroup,
     memorySize: props.memorySize ?? DEFAULT_MEMORY_SIZE,
     timeout: props.timeout ?? DEFAULT_TIMEOUT,
-    architecture: props.architecture ?? (props.architectures ? undefined : lambda.Architecture.ARM_64),
+    architecture: props.architecture ?? lambda.Architecture.ARM_64,
     tracing: tracingByConstruct ? undefined : tracingMode,
     recursiveLoop: props.recursiveLoop ?? lambda.RecursiveLoop.TERMINATE,
     loggingFormat: logging.loggingFormat,
