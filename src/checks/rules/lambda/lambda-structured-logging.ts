@@ -36,7 +36,7 @@ export class LambdaStructuredLoggingRule extends Rule {
     }
     if (level === undefined) {
       return RuleResult.nonCompliant(
-        `Function ${describeFunction(resource)} logs JSON but leaves the application log level to the service default. Set it explicitly, \`applicationLogLevelV2: lambda.ApplicationLogLevel.INFO\` (LoggingConfig.ApplicationLogLevel).`,
+        `Function ${describeFunction(resource)} logs JSON but leaves the application log level to the service default. Set it explicitly with \`applicationLogLevelV2: lambda.ApplicationLogLevel.INFO\` (LoggingConfig.ApplicationLogLevel).`,
       );
     }
     return RuleResult.compliant();
