@@ -78,7 +78,9 @@ describe('WA-LambdaStructuredLogging', () => {
   test('L2 function with JSON but no level is non-compliant', () => {
     const stack = newStack();
     l2Function(stack, 'Fn', { loggingFormat: lambda.LoggingFormat.JSON });
-    expect(findings(rule, stack)[0].result.message).toMatch(/application log level to the service default.*applicationLogLevelV2/);
+    expect(findings(rule, stack)[0].result.message).toMatch(
+      /application log level to the service default.*applicationLogLevelV2/,
+    );
   });
 
   test('L1 functions', () => {
