@@ -2,3 +2,4 @@ export * from './checks';
 export * from './monitoring';
 export * from './sqs';
 export * from './lambda';
+export * from './apigateway';

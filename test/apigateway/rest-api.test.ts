@@ -1,0 +1,402 @@
+import { App, CfnParameter, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { backendFunction, dashboardText } from './fixtures';
+import { WellArchitectedRestApi, WellArchitectedRestApiProps } from '../../src/apigateway';
+import { WellArchitectedMonitoring } from '../../src/monitoring';
+
+function restApi(props: WellArchitectedRestApiProps = {}): {
+  stack: Stack;
+  api: WellArchitectedRestApi;
+  fn: lambda.Function;
+} {
+  const stack = new Stack(new App(), 'Stack');
+  const fn = backendFunction(stack, 'Backend');
+  const api = new WellArchitectedRestApi(stack, 'Api', props);
+  api.root.addResource('items').addMethod('GET', new apigateway.LambdaIntegration(fn));
+  return { stack, api, fn };
+}
+
+function stageProperties(stack: Stack): any {
+  const stages = Template.fromStack(stack).findResources('AWS::ApiGateway::Stage');
+  expect(Object.keys(stages)).toHaveLength(1);
+  return Object.values(stages)[0].Properties;
+}
+
+describe('WellArchitectedRestApi defaults', () => {
+  test('the API has a regional endpoint', () => {
+    const { stack } = restApi();
+    Template.fromStack(stack).hasResourceProperties('AWS::ApiGateway::RestApi', {
+      EndpointConfiguration: { Types: ['REGIONAL'] },
+    });
+  });
+
+  test('the stage traces with X-Ray', () => {
+    const { stack } = restApi();
+    expect(stageProperties(stack).TracingEnabled).toBe(true);
+  });
+
+  test('every method: detailed metrics, ERROR execution logging without data trace, throttled at 1,000 rps / 2,000 burst', () => {
+    const { stack } = restApi();
+    expect(stageProperties(stack).MethodSettings).toEqual([
+      {
+        HttpMethod: '*',
+        ResourcePath: '/*',
+        MetricsEnabled: true,
+        LoggingLevel: 'ERROR',
+        DataTraceEnabled: false,
+        ThrottlingRateLimit: 1000,
+        ThrottlingBurstLimit: 2000,
+      },
+    ]);
+    expect(WellArchitectedRestApi.DEFAULT_THROTTLING_RATE_LIMIT).toBe(1000);
+    expect(WellArchitectedRestApi.DEFAULT_THROTTLING_BURST_LIMIT).toBe(2000);
+  });
+
+  test('access logs go to a log group of the API, kept for one month', () => {
+    const { stack, api } = restApi();
+    const template = Template.fromStack(stack);
+    const logGroupId = stack.getLogicalId(api.accessLogGroup!.node.defaultChild as logs.CfnLogGroup);
+    expect(api.accessLogGroup!.node.path).toBe('Stack/Api/AccessLogs');
+    template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
+    expect(stageProperties(stack).AccessLogSetting.DestinationArn).toEqual({ 'Fn::GetAtt': [logGroupId, 'Arn'] });
+  });
+
+  test('access logs are JSON with the request id, status, latencies, X-Ray trace id, errors and caller', () => {
+    const { stack } = restApi();
+    const format = JSON.parse(stageProperties(stack).AccessLogSetting.Format);
+    expect(format).toEqual({
+      requestId: '$context.requestId',
+      ip: '$context.identity.sourceIp',
+      requestTime: '$context.requestTime',
+      httpMethod: '$context.httpMethod',
+      path: '$context.path',
+      resourcePath: '$context.resourcePath',
+      protocol: '$context.protocol',
+      status: '$context.status',
+      responseLength: '$context.responseLength',
+      responseLatency: '$context.responseLatency',
+      integrationLatency: '$context.integration.latency',
+      integrationStatus: '$context.integration.status',
+      integrationError: '$context.integration.error',
+      errorMessage: '$context.error.message',
+      errorResponseType: '$context.error.responseType',
+      authorizerError: '$context.authorizer.error',
+      xrayTraceId: '$context.xrayTraceId',
+    });
+  });
+
+  test('the account CloudWatch role is created and retained, and the stage waits for it', () => {
+    const { stack } = restApi();
+    const template = Template.fromStack(stack);
+    template.hasResource('AWS::IAM::Role', {
+      Properties: {
+        AssumeRolePolicyDocument: Match.objectLike({
+          Statement: [Match.objectLike({ Principal: { Service: 'apigateway.amazonaws.com' } })],
+        }),
+        ManagedPolicyArns: [
+          {
+            'Fn::Join': [
+              '',
+              ['arn:', { Ref: 'AWS::Partition' }, ':iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs'],
+            ],
+          },
+        ],
+      },
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+    });
+    const accounts = template.findResources('AWS::ApiGateway::Account');
+    expect(Object.keys(accounts)).toHaveLength(1);
+    const [accountId, account] = Object.entries(accounts)[0];
+    expect(account.DeletionPolicy).toBe('Retain');
+    template.hasResource('AWS::ApiGateway::Stage', { DependsOn: Match.arrayWith([accountId]) });
+  });
+
+  test('the CloudWatch role is created even when the app turns the L2 default off', () => {
+    const app = new App({ context: { '@aws-cdk/aws-apigateway:disableCloudWatchRole': true } });
+    const stack = new Stack(app, 'Stack');
+    const api = new WellArchitectedRestApi(stack, 'Api');
+    api.root.addMethod('GET');
+    Template.fromStack(stack).resourceCountIs('AWS::ApiGateway::Account', 1);
+  });
+
+  test('methods without an authorizer use IAM authorization', () => {
+    const { stack } = restApi();
+    Template.fromStack(stack).hasResourceProperties('AWS::ApiGateway::Method', {
+      HttpMethod: 'GET',
+      AuthorizationType: 'AWS_IAM',
+    });
+  });
+
+  test('CORS preflight OPTIONS methods stay open (no authorization), as browsers send them without credentials', () => {
+    const { stack } = restApi({ defaultCorsPreflightOptions: { allowOrigins: ['https://example.com'] } });
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::ApiGateway::Method', { HttpMethod: 'OPTIONS', AuthorizationType: 'NONE' });
+    template.hasResourceProperties('AWS::ApiGateway::Method', { HttpMethod: 'GET', AuthorizationType: 'AWS_IAM' });
+  });
+
+  test('a 5XX alarm: more than 0 in one minute, missing data is not breaching, notifying the alarm topic', () => {
+    const { stack, api } = restApi();
+    const topicId = stack.getLogicalId(api.monitoring.alarmTopic.node.defaultChild as any);
+    Template.fromStack(stack).hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/ApiGateway',
+      MetricName: '5XXError',
+      Dimensions: [{ Name: 'ApiName', Value: 'Api' }],
+      Statistic: 'Sum',
+      Period: 60,
+      Threshold: 0,
+      ComparisonOperator: 'GreaterThanThreshold',
+      EvaluationPeriods: 1,
+      TreatMissingData: 'notBreaching',
+      AlarmActions: [{ Ref: topicId }],
+      OKActions: [{ Ref: topicId }],
+    });
+  });
+
+  test('a p99 latency alarm: above 2 s in 3 of 5 minutes, missing data is not breaching', () => {
+    const { stack } = restApi();
+    Template.fromStack(stack).hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/ApiGateway',
+      MetricName: 'Latency',
+      Dimensions: [{ Name: 'ApiName', Value: 'Api' }],
+      ExtendedStatistic: 'p99',
+      Period: 60,
+      Threshold: 2000,
+      ComparisonOperator: 'GreaterThanThreshold',
+      EvaluationPeriods: 5,
+      DatapointsToAlarm: 3,
+      TreatMissingData: 'notBreaching',
+    });
+  });
+
+  test('alarms are exposed and registered with the stack monitoring', () => {
+    const { stack, api } = restApi();
+    expect(api.monitoring).toBe(WellArchitectedMonitoring.of(stack));
+    expect(api.alarms).toEqual([api.serverErrorsAlarm, api.latencyAlarm]);
+    expect(api.monitoring.alarms).toEqual(expect.arrayContaining(api.alarms));
+  });
+
+  test('the dashboard gets a section with count, 4XX, 5XX, latency p99 and integration latency p99', () => {
+    const { stack } = restApi();
+    const dashboards = Template.fromStack(stack).findResources('AWS::CloudWatch::Dashboard');
+    const body = dashboardText(Object.values(dashboards)[0].Properties.DashboardBody);
+    expect(body).toContain('REST API Stack/Api');
+    for (const metric of ['"Count"', '"4XXError"', '"5XXError"', '"Latency"', '"IntegrationLatency"']) {
+      expect(body).toContain(metric);
+    }
+    expect(body).toContain('p99');
+  });
+});
+
+describe('WellArchitectedRestApi overrides', () => {
+  test('deployOptions override each stage default, including turning tracing off', () => {
+    const { stack } = restApi({
+      deployOptions: {
+        tracingEnabled: false,
+        metricsEnabled: false,
+        loggingLevel: apigateway.MethodLoggingLevel.INFO,
+        throttlingRateLimit: 50,
+        throttlingBurstLimit: 25,
+      },
+    });
+    const stage = stageProperties(stack);
+    expect(stage.TracingEnabled).toBe(false);
+    expect(stage.MethodSettings[0]).toMatchObject({
+      MetricsEnabled: false,
+      LoggingLevel: 'INFO',
+      ThrottlingRateLimit: 50,
+      ThrottlingBurstLimit: 25,
+    });
+  });
+
+  test('deployOptions given as undefined keep the defaults', () => {
+    const { stack } = restApi({ deployOptions: { tracingEnabled: undefined, stageName: 'live' } });
+    const stage = stageProperties(stack);
+    expect(stage.TracingEnabled).toBe(true);
+    expect(stage.StageName).toBe('live');
+  });
+
+  test('a given access-log destination is used with the JSON format and no log group is created', () => {
+    const stack = new Stack(new App(), 'Stack');
+    const own = new logs.LogGroup(stack, 'Own', { retention: logs.RetentionDays.ONE_YEAR });
+    const api = new WellArchitectedRestApi(stack, 'Api', {
+      deployOptions: { accessLogDestination: new apigateway.LogGroupLogDestination(own) },
+    });
+    api.root.addMethod('GET');
+    const template = Template.fromStack(stack);
+    template.resourceCountIs('AWS::Logs::LogGroup', 1);
+    expect(api.accessLogGroup).toBeUndefined();
+    const stage = stageProperties(stack);
+    expect(stage.AccessLogSetting.DestinationArn).toEqual({
+      'Fn::GetAtt': [stack.getLogicalId(own.node.defaultChild as logs.CfnLogGroup), 'Arn'],
+    });
+    expect(JSON.parse(stage.AccessLogSetting.Format).xrayTraceId).toBe('$context.xrayTraceId');
+  });
+
+  test('a given access-log format replaces the JSON one', () => {
+    const { stack } = restApi({ deployOptions: { accessLogFormat: apigateway.AccessLogFormat.clf() } });
+    expect(stageProperties(stack).AccessLogSetting.Format).toBe(apigateway.AccessLogFormat.clf().toString());
+  });
+
+  test('accessLogRetention sets the retention of the log group', () => {
+    const { stack } = restApi({ accessLogRetention: logs.RetentionDays.THREE_MONTHS });
+    Template.fromStack(stack).hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 90 });
+  });
+
+  test('endpointTypes and endpointConfiguration replace the regional default', () => {
+    const edge = restApi({ endpointTypes: [apigateway.EndpointType.EDGE] });
+    Template.fromStack(edge.stack).hasResourceProperties('AWS::ApiGateway::RestApi', {
+      EndpointConfiguration: { Types: ['EDGE'] },
+    });
+    const priv = restApi({ endpointConfiguration: { types: [apigateway.EndpointType.PRIVATE] } });
+    Template.fromStack(priv.stack).hasResourceProperties('AWS::ApiGateway::RestApi', {
+      EndpointConfiguration: { Types: ['PRIVATE'] },
+    });
+  });
+
+  test('cloudWatchRole: false leaves the account setting alone; cloudWatchRoleRemovalPolicy applies', () => {
+    const off = restApi({ cloudWatchRole: false });
+    Template.fromStack(off.stack).resourceCountIs('AWS::ApiGateway::Account', 0);
+    const destroy = restApi({ cloudWatchRoleRemovalPolicy: RemovalPolicy.DESTROY });
+    Template.fromStack(destroy.stack).hasResource('AWS::ApiGateway::Account', { DeletionPolicy: 'Delete' });
+  });
+
+  test('a method opts out of authorization only explicitly, with AuthorizationType.NONE', () => {
+    const { stack, api, fn } = restApi();
+    api.root.addResource('public').addMethod('GET', new apigateway.LambdaIntegration(fn), {
+      authorizationType: apigateway.AuthorizationType.NONE,
+    });
+    const methods = Template.fromStack(stack).findResources('AWS::ApiGateway::Method', {
+      Properties: { HttpMethod: 'GET' },
+    });
+    expect(
+      Object.values(methods)
+        .map((m) => m.Properties.AuthorizationType)
+        .sort(),
+    ).toEqual(['AWS_IAM', 'NONE']);
+  });
+
+  test('defaultMethodOptions with an authorizer replace IAM', () => {
+    const stack = new Stack(new App(), 'Stack');
+    const authFn = backendFunction(stack, 'AuthFn');
+    const authorizer = new apigateway.TokenAuthorizer(stack, 'Authorizer', { handler: authFn });
+    const api = new WellArchitectedRestApi(stack, 'Api', { defaultMethodOptions: { authorizer } });
+    api.root.addMethod('GET');
+    Template.fromStack(stack).hasResourceProperties('AWS::ApiGateway::Method', {
+      HttpMethod: 'GET',
+      AuthorizationType: 'CUSTOM',
+    });
+  });
+
+  test('defaultMethodOptions without an authorization choice keep IAM', () => {
+    const { stack } = restApi({ defaultMethodOptions: { apiKeyRequired: true } });
+    Template.fromStack(stack).hasResourceProperties('AWS::ApiGateway::Method', {
+      HttpMethod: 'GET',
+      AuthorizationType: 'AWS_IAM',
+      ApiKeyRequired: true,
+    });
+  });
+
+  test('a method with its own authorizer states its authorization type (as with any RestApi that has a default type)', () => {
+    const { stack, api } = restApi();
+    const authFn = backendFunction(stack, 'AuthFn');
+    const authorizer = new apigateway.TokenAuthorizer(stack, 'Authorizer', { handler: authFn });
+    expect(() => api.root.addMethod('POST', undefined, { authorizer })).toThrow(
+      /Authorization type is set to AWS_IAM which is different from what is required by the authorizer \[CUSTOM\]/,
+    );
+    api.root.addMethod('PUT', undefined, { authorizer, authorizationType: apigateway.AuthorizationType.CUSTOM });
+    Template.fromStack(stack).hasResourceProperties('AWS::ApiGateway::Method', {
+      HttpMethod: 'PUT',
+      AuthorizationType: 'CUSTOM',
+    });
+  });
+
+  test('alarm thresholds are configurable', () => {
+    const { stack } = restApi({ latencyAlarmThreshold: Duration.millis(1500), serverErrorsAlarmThreshold: 10 });
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'Latency', Threshold: 1500 });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: '5XXError', Threshold: 10 });
+  });
+
+  test('a given monitoring receives the alarms', () => {
+    const stack = new Stack(new App(), 'Stack');
+    const monitoring = new WellArchitectedMonitoring(stack, 'Team', { dashboard: false });
+    const api = new WellArchitectedRestApi(stack, 'Api', { monitoring });
+    api.root.addMethod('GET');
+    expect(api.monitoring).toBe(monitoring);
+    expect(monitoring.alarms).toEqual(api.alarms);
+    Template.fromStack(stack).resourceCountIs('AWS::CloudWatch::Dashboard', 0);
+  });
+
+  test('deploy: false creates no stage and no access-log group, and still alarms', () => {
+    const { stack, api } = restApi({ deploy: false });
+    const template = Template.fromStack(stack);
+    template.resourceCountIs('AWS::ApiGateway::Stage', 0);
+    template.resourceCountIs('AWS::Logs::LogGroup', 0);
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 2);
+    expect(api.accessLogGroup).toBeUndefined();
+  });
+});
+
+describe('WellArchitectedRestApi validation', () => {
+  const construct = (props: WellArchitectedRestApiProps) => () =>
+    new WellArchitectedRestApi(new Stack(new App(), 'Stack'), 'Api', props);
+
+  test('a negative rate limit', () => {
+    expect(construct({ deployOptions: { throttlingRateLimit: -1 } })).toThrow(
+      /deployOptions.throttlingRateLimit: -1 is not a request rate; give requests per second, 0 or more/,
+    );
+  });
+
+  test('a fractional or negative burst limit', () => {
+    expect(construct({ deployOptions: { throttlingBurstLimit: 2.5 } })).toThrow(
+      /deployOptions.throttlingBurstLimit: 2.5 is not a burst size; give a whole number of requests, 0 or more/,
+    );
+    expect(construct({ deployOptions: { throttlingBurstLimit: -3 } })).toThrow(/throttlingBurstLimit: -3/);
+  });
+
+  test('a zero latency threshold', () => {
+    expect(construct({ latencyAlarmThreshold: Duration.seconds(0) })).toThrow(
+      /latencyAlarmThreshold: 0 seconds is not a latency; give a positive duration such as Duration.seconds\(2\)/,
+    );
+  });
+
+  test('a negative or fractional error threshold', () => {
+    expect(construct({ serverErrorsAlarmThreshold: -1 })).toThrow(
+      /serverErrorsAlarmThreshold: -1 is not a count of errors; give a whole number, 0 or more/,
+    );
+    expect(construct({ serverErrorsAlarmThreshold: 0.5 })).toThrow(/serverErrorsAlarmThreshold: 0.5/);
+  });
+
+  test('accessLogRetention with a destination of its own, or without a stage', () => {
+    const stack = new Stack(new App(), 'Stack');
+    const destination = new apigateway.LogGroupLogDestination(new logs.LogGroup(stack, 'Own'));
+    expect(
+      () =>
+        new WellArchitectedRestApi(stack, 'Api', {
+          accessLogRetention: logs.RetentionDays.ONE_WEEK,
+          deployOptions: { accessLogDestination: destination },
+        }),
+    ).toThrow(/accessLogRetention: 7 days cannot apply to deployOptions.accessLogDestination/);
+    expect(construct({ accessLogRetention: logs.RetentionDays.ONE_WEEK, deploy: false })).toThrow(
+      /accessLogRetention: 7 days has no log group to apply to when deploy is false/,
+    );
+  });
+
+  test('all problems are reported together', () => {
+    expect(construct({ deployOptions: { throttlingRateLimit: -1 }, serverErrorsAlarmThreshold: -1 })).toThrow(
+      /Invalid WellArchitectedRestApi props:\n- deployOptions.throttlingRateLimit: -1.*\n- serverErrorsAlarmThreshold: -1/,
+    );
+  });
+
+  test('tokens are not validated', () => {
+    const stack = new Stack(new App(), 'Stack');
+    const rate = new CfnParameter(stack, 'Rate', { type: 'Number' }).valueAsNumber;
+    expect(
+      () => new WellArchitectedRestApi(stack, 'Api', { deployOptions: { throttlingRateLimit: rate } }),
+    ).not.toThrow();
+  });
+});
