@@ -8,7 +8,7 @@ import { cloudWatchRules } from '../../../src/checks/rules/cloudwatch';
 import { AlarmActionsEnabledRule } from '../../../src/checks/rules/cloudwatch/actions-enabled';
 import { AlarmActionRule } from '../../../src/checks/rules/cloudwatch/alarm-action';
 import { AlarmTopicSubscribedRule } from '../../../src/checks/rules/cloudwatch/alarm-topic-subscribed';
-import { complianceOf, findings } from '../rule-harness';
+import { complianceOf, evaluateRule, findings } from '../rule-harness';
 
 let stack: Stack;
 beforeEach(() => {
@@ -112,21 +112,23 @@ describe('WA-AlarmTopicSubscribed', () => {
     const subscribed = new sns.Topic(stack, 'Subscribed');
     subscribed.addSubscription(new subscriptions.EmailSubscription('oncall@example.com'));
     alarm('Good').addAlarmAction(new actions.SnsAction(subscribed));
-    alarm('Bad').addAlarmAction(new actions.SnsAction(new sns.Topic(stack, 'Lonely')));
-    expect(complianceOf(rule, stack, 'Good')).toBe(Compliance.COMPLIANT);
-    expect(complianceOf(rule, stack, 'Bad')).toBe(Compliance.NON_COMPLIANT);
-    expect(findings(rule, stack)[0].result.message).toMatch(
-      /Alarm 'Bad' notifies topic 'Lonely', which has no subscriber/,
-    );
+    const lonely = new sns.Topic(stack, 'Lonely');
+    alarm('Bad').addAlarmAction(new actions.SnsAction(lonely));
+    alarm('AlsoBad').addAlarmAction(new actions.SnsAction(lonely));
+    new sns.Topic(stack, 'NoAlarm');
+    expect(complianceOf(rule, stack, 'Subscribed')).toBe(Compliance.COMPLIANT);
+    expect(complianceOf(rule, stack, 'Lonely')).toBe(Compliance.NON_COMPLIANT);
+    expect(complianceOf(rule, stack, 'NoAlarm')).toBe(Compliance.NOT_APPLICABLE);
+    const all = findings(rule, stack);
+    expect(all).toHaveLength(1);
+    expect(all[0].result.message).toMatch(/Topic 'Lonely' is notified by alarm 'Bad' but has no subscriber/);
   });
 
-  test('L1: an inline subscription counts; an imported topic is not applicable; Fn::If subscriptions unknown', () => {
+  test('L1: an inline subscription counts; Fn::If subscriptions are unknown', () => {
     const inline = new sns.CfnTopic(stack, 'Inline', {
       subscription: [{ protocol: 'email', endpoint: 'a@example.com' }],
     });
     cfnAlarm('ToInline', { alarmActions: [inline.ref] });
-    const imported = sns.Topic.fromTopicArn(stack, 'Imported', 'arn:aws:sns:us-east-1:123456789012:ops');
-    alarm('ToImported').addAlarmAction(new actions.SnsAction(imported));
     const cond = new sns.CfnTopic(stack, 'CondTopic', {
       subscription: Fn.conditionIf(
         'C',
@@ -134,10 +136,15 @@ describe('WA-AlarmTopicSubscribed', () => {
         Fn.ref('AWS::NoValue'),
       ) as any,
     });
-    cfnAlarm('ToCond', { alarmActions: [cond.ref] });
-    expect(complianceOf(rule, stack, 'ToInline')).toBe(Compliance.COMPLIANT);
-    expect(complianceOf(rule, stack, 'ToImported')).toBe(Compliance.NOT_APPLICABLE);
-    expect(complianceOf(rule, stack, 'ToCond')).toBe(Compliance.UNKNOWN);
+    cfnAlarm('ToCond', { okActions: [cond.ref] });
+    expect(complianceOf(rule, stack, 'Inline')).toBe(Compliance.COMPLIANT);
+    expect(complianceOf(rule, stack, 'CondTopic')).toBe(Compliance.UNKNOWN);
+  });
+
+  test('an imported topic is not evaluated', () => {
+    const imported = sns.Topic.fromTopicArn(stack, 'Imported', 'arn:aws:sns:us-east-1:123456789012:ops');
+    alarm('ToImported').addAlarmAction(new actions.SnsAction(imported));
+    expect(evaluateRule(rule, stack)).toEqual([]);
   });
 });
 
@@ -154,7 +161,7 @@ describe('L1 counterparts', () => {
     new sns.CfnSubscription(stack, 'Sub', { topicArn: heard.ref, protocol: 'email', endpoint: 'ops@example.com' });
     cfnAlarm('ToHeard', { alarmActions: [heard.ref] });
     const rule = new AlarmTopicSubscribedRule();
-    expect(complianceOf(rule, stack, 'ToSilent')).toBe(Compliance.NON_COMPLIANT);
-    expect(complianceOf(rule, stack, 'ToHeard')).toBe(Compliance.COMPLIANT);
+    expect(complianceOf(rule, stack, 'Silent')).toBe(Compliance.NON_COMPLIANT);
+    expect(complianceOf(rule, stack, 'Heard')).toBe(Compliance.COMPLIANT);
   });
 });

@@ -3,6 +3,9 @@ import { Pillar, Rule, RuleContext, RuleResult, Severity } from '../../engine/ru
 import { Values } from '../../engine/values';
 import { displayName } from '../sqs/display-name';
 
+const ALARM_TYPES = new Set(['AWS::CloudWatch::Alarm', 'AWS::CloudWatch::CompositeAlarm']);
+const ALARM_ACTION_PATHS = /^(AlarmActions|OKActions|InsufficientDataActions)\./;
+
 /** Resources that deliver a topic's messages somewhere: a subscription, or a chat channel configuration. */
 const TOPIC_READERS: ReadonlyArray<{ readonly sourceType: string; readonly path: RegExp }> = [
   { sourceType: 'AWS::SNS::Subscription', path: /^TopicArn/ },
@@ -11,8 +14,9 @@ const TOPIC_READERS: ReadonlyArray<{ readonly sourceType: string; readonly path:
 ];
 
 /**
- * The SNS topics an alarm notifies have a subscriber in the stack (an `AWS::SNS::Subscription`, an inline
- * subscription, or an AWS Chatbot channel). A topic without one may be subscribed by hand: info only.
+ * An SNS topic that CloudWatch alarms notify has a subscriber in the stack (an `AWS::SNS::Subscription`, an
+ * inline subscription, or an AWS Chatbot channel). Evaluated once per topic, not per alarm. A topic without one
+ * may be subscribed by hand: info only.
  */
 export class AlarmTopicSubscribedRule extends Rule {
   constructor() {
@@ -22,12 +26,12 @@ export class AlarmTopicSubscribedRule extends Rule {
       lensQuestion: 'OPS 1',
       severity: Severity.INFO,
       description:
-        'The SNS topic an alarm notifies has a subscriber defined in the app (a subscription or a chat channel), ' +
-        'so alarm notifications reach someone. Acknowledge it when subscriptions are managed outside the app.',
+        'An SNS topic that CloudWatch alarms notify has a subscriber defined in the app (a subscription or a chat ' +
+        'channel), so alarm notifications reach someone. Acknowledge it when subscriptions are managed outside the app.',
       remediation:
         "Subscribe someone: `topic.addSubscription(new subscriptions.EmailSubscription('oncall@example.com'))`, or " +
         'the `emailSubscriptions` prop of `WellArchitectedMonitoring`.',
-      resourceTypes: ['AWS::CloudWatch::Alarm', 'AWS::CloudWatch::CompositeAlarm'],
+      resourceTypes: ['AWS::SNS::Topic'],
     });
   }
 
@@ -35,36 +39,31 @@ export class AlarmTopicSubscribedRule extends Rule {
     if (resource.unresolvedReason) {
       return RuleResult.unknown(resource.unresolvedReason);
     }
-    const topics = context.index
-      .referencesFrom(resource.logicalId, 'AWS::SNS::Topic')
-      .filter((ref) => ref.propertyPath.startsWith('AlarmActions'))
-      .map((ref) => ref.target);
-    if (topics.length === 0) {
-      return RuleResult.notApplicable('the alarm notifies no SNS topic of this stack');
+    const refs = context.index.referencesTo(resource.logicalId);
+    const alarm = refs.find(
+      (ref) => ALARM_TYPES.has(ref.source.resourceType) && ALARM_ACTION_PATHS.test(ref.propertyPath),
+    );
+    if (alarm === undefined) {
+      return RuleResult.notApplicable('no alarm of this stack notifies the topic');
     }
-    const silent = topics.filter((topic) => !hasReader(topic, context));
-    if (silent.length < topics.length) {
+    const inline = resource.get('Subscription');
+    if (Values.isUnknown(inline)) {
+      return RuleResult.unknown('the inline subscriptions are resolved at deploy time');
+    }
+    if ((Values.asList(inline) ?? []).length > 0) {
       return RuleResult.compliant();
     }
-    if (silent.some((t) => t.unresolvedReason || Values.isUnknown(t.get('Subscription')))) {
-      return RuleResult.unknown('the subscriptions of the alarm topic are resolved at deploy time');
+    if (
+      refs.some((ref) =>
+        TOPIC_READERS.some((r) => r.sourceType === ref.source.resourceType && r.path.test(ref.propertyPath)),
+      )
+    ) {
+      return RuleResult.compliant();
     }
     return RuleResult.nonCompliant(
-      `Alarm ${displayName(resource)} notifies topic ${displayName(silent[0])}, which has no subscriber in this app. ` +
-        'Add one with `topic.addSubscription(...)` (or `emailSubscriptions` on `WellArchitectedMonitoring`), or ' +
+      `Topic ${displayName(resource)} is notified by alarm ${displayName(alarm.source)} but has no subscriber in this ` +
+        'app. Add one with `topic.addSubscription(...)` (or `emailSubscriptions` on `WellArchitectedMonitoring`), or ' +
         'acknowledge if subscriptions are managed elsewhere.',
     );
   }
-}
-
-function hasReader(topic: CheckedResource, context: RuleContext): boolean {
-  const inline = Values.asList(topic.get('Subscription'));
-  if (inline !== undefined && inline.length > 0) {
-    return true;
-  }
-  return context.index
-    .referencesTo(topic.logicalId)
-    .some((ref) =>
-      TOPIC_READERS.some((r) => r.sourceType === ref.source.resourceType && r.path.test(ref.propertyPath)),
-    );
 }
