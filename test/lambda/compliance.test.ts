@@ -5,16 +5,15 @@ import * as path from 'path';
 import { App, Stack, Validations } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import * as s3 from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { WellArchitectedFunction, WellArchitectedNodejsFunction } from '../../src/lambda';
 
 /**
- * A stack of well-architected functions with their defaults: a synchronous function, an asynchronous one
- * (which gets the on-failure queue), one in a VPC, and a bundled Node.js function.
+ * A stack of well-architected functions with their defaults, and nothing else: a synchronous function, an
+ * asynchronous one (which gets the on-failure queue), one in a VPC, and a bundled Node.js function.
  */
 function defaultsStack(): { app: App; stack: Stack } {
   const app = new App();
@@ -29,9 +28,11 @@ function defaultsStack(): { app: App; stack: Stack } {
     handler: 'index.handler',
     runtime: lambda.Runtime.NODEJS_24_X,
   });
-  asyncFunction.addEventSource(
-    new sources.S3EventSource(new s3.Bucket(stack, 'Uploads'), { events: [s3.EventType.OBJECT_CREATED] }),
-  );
+  // An EventBridge rule of another stack or account may invoke it: an asynchronous invoker.
+  asyncFunction.addPermission('NightlyRule', {
+    principal: new iam.ServicePrincipal('events.amazonaws.com'),
+    sourceArn: 'arn:aws:events:eu-west-1:123456789012:rule/nightly',
+  });
   const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Vpc', {
     vpcId: 'vpc-0123456789abcdef0',
     availabilityZones: ['eu-west-1a', 'eu-west-1b'],
@@ -72,6 +73,12 @@ describe('a stack of well-architected functions with defaults', () => {
     expect(findings).toEqual([]);
   });
 
+  test('synthesizes with both cdk-nag packs registered as validation plugins', () => {
+    const { app } = defaultsStack();
+    Validations.of(app).addPlugins(new ServerlessChecks(app), new AwsSolutionsChecks(app));
+    expect(() => app.synth()).not.toThrow();
+  });
+
   test('an imported log group: the log-stream wildcard of its ARN is acknowledged on the created role, nothing else', () => {
     const app = new App();
     const stack = new Stack(app, 'Orders');
@@ -108,7 +115,7 @@ describe('a stack of well-architected functions with defaults', () => {
       .filter((match) => match.Level === 'Error')
       .map((match) => `${match.Rule.Id}: ${match.Message}`);
     expect(errors).toEqual([]);
-    // Every function aws-cdk-lib defines (ours and its S3 notifications handler) declares DependsOn its role,
+    // Every function aws-cdk-lib defines declares DependsOn its role,
     // so that the role's policies exist before the function, although it also references the role's ARN;
     // cfn-lint notes the redundancy (W3005), for a plain lambda.Function too.
     // Any other warning is ours.

@@ -1,4 +1,4 @@
-import { App, CfnParameter, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
+import { App, CfnParameter, Duration, Lazy, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
@@ -211,6 +211,31 @@ describe('WellArchitectedFunction defaults', () => {
     const fn = new WellArchitectedFunction(stack, 'Handler', CODE);
     expect(fn.monitoring).toBe(monitoring);
     expect(functionProps(stack).Environment.Variables.POWERTOOLS_SERVICE_NAME).toBe('checkout');
+  });
+});
+
+describe('WellArchitectedFunction monitoring', () => {
+  test('a monitoring you give receives the alarms and the dashboard section', () => {
+    const stack = newStack();
+    const shared = new WellArchitectedMonitoring(new Stack(stack.node.scope as App, 'Shared'), 'Monitoring', {
+      serviceName: 'platform',
+    });
+    const local = new WellArchitectedMonitoring(stack, 'Local');
+    const fn = new WellArchitectedFunction(stack, 'Handler', { ...CODE, monitoring: local });
+    expect(fn.monitoring).toBe(local);
+    expect(local.alarms).toEqual(fn.alarms);
+    expect(shared.alarms).toEqual([]);
+    expect(local.dashboard).toBeDefined();
+  });
+
+  test('without a dashboard the alarms still notify the topic', () => {
+    const stack = newStack();
+    new WellArchitectedMonitoring(stack, 'Monitoring', { dashboard: false });
+    const fn = new WellArchitectedFunction(stack, 'Handler', CODE);
+    const template = Template.fromStack(stack);
+    template.resourceCountIs('AWS::CloudWatch::Dashboard', 0);
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 3);
+    expect(fn.monitoring.alarms).toHaveLength(3);
   });
 });
 
@@ -711,20 +736,35 @@ describe('WellArchitectedFunction validation', () => {
     );
   });
 
-  test('tokens are not validated; a token timeout skips the duration alarm with a warning', () => {
+  test('tokens are not validated', () => {
     const stack = newStack();
-    const seconds = new CfnParameter(stack, 'Seconds', { type: 'Number' }).valueAsNumber;
-    const percent = new CfnParameter(stack, 'Percent', { type: 'Number' }).valueAsNumber;
-    const memory = new CfnParameter(stack, 'Memory', { type: 'Number' }).valueAsNumber;
+    const number = (name: string) => new CfnParameter(stack, name, { type: 'Number' }).valueAsNumber;
     const fn = new WellArchitectedFunction(stack, 'Handler', {
       ...CODE,
-      timeout: Duration.seconds(seconds),
-      memorySize: memory,
-      durationAlarmThreshold: percent,
-      retryAttempts: Token.asNumber({ Ref: 'Retries' }),
+      memorySize: number('Memory'),
+      retryAttempts: number('Retries'),
+      maxEventAge: Duration.seconds(number('MaxAge')),
     });
+    Template.fromStack(stack).hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      MaximumRetryAttempts: { Ref: 'Retries' },
+      MaximumEventAgeInSeconds: { Ref: 'MaxAge' },
+    });
+    expect(functionProps(stack).MemorySize).toEqual({ Ref: 'Memory' });
+    expect(fn.durationAlarm).toBeDefined();
+  });
+
+  test.each<[string, (stack: Stack) => Partial<WellArchitectedFunctionProps>]>([
+    [
+      'timeout',
+      (stack) => ({ timeout: Duration.seconds(new CfnParameter(stack, 'Seconds', { type: 'Number' }).valueAsNumber) }),
+    ],
+    ['durationAlarmThreshold', () => ({ durationAlarmThreshold: Lazy.number({ produce: () => 80 }) })],
+  ])('a token %s skips the duration alarm with a warning', (_name, props) => {
+    const stack = newStack();
+    const fn = new WellArchitectedFunction(stack, 'Handler', { ...CODE, ...props(stack) });
     expect(fn.durationAlarm).toBeUndefined();
-    expect(fn.alarms).toEqual([fn.errorsAlarm, fn.throttlesAlarm, ...fn.alarms.slice(2)]);
+    expect(fn.alarms).toEqual([fn.errorsAlarm, fn.throttlesAlarm]);
+    Template.fromStack(stack).resourceCountIs('AWS::CloudWatch::Alarm', 2);
     Annotations.fromStack(stack).hasWarning('/Orders/Handler', Match.stringLikeRegexp('no duration alarm was created'));
   });
 });

@@ -1,4 +1,4 @@
-import { Annotations, Duration, Validations } from 'aws-cdk-lib';
+import { Annotations, Duration, Token, Validations } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -75,10 +75,10 @@ export class FunctionHardening {
     });
     const timeout = fn.timeout!;
     let durationThresholdMs: number | undefined;
-    if (timeout.isUnresolved()) {
+    if (timeout.isUnresolved() || Token.isUnresolved(plan.durationAlarmThreshold)) {
       Annotations.of(fn).addWarningV2(
         `cdk-well-architected:${plan.constructName}.durationAlarmSkipped`,
-        'The timeout is a token, so the duration alarm threshold cannot be computed and no duration alarm was created. Give timeout a concrete Duration.',
+        'The timeout or durationAlarmThreshold is a token, so the duration alarm threshold cannot be computed and no duration alarm was created. Give both concrete values.',
       );
     } else {
       durationThresholdMs = Math.round((timeout.toMilliseconds() * plan.durationAlarmThreshold) / 100);
