@@ -134,8 +134,7 @@ export class WellArchitectedHttpApi extends apigwv2.HttpApi {
         warningId: 'cdk-well-architected:WellArchitectedHttpApi.lambdaTimeout',
         integrationResourceType: 'AWS::ApiGatewayV2::Integration',
         defaultIntegrationTimeoutSeconds: HTTP_DEFAULT_INTEGRATION_TIMEOUT_SECONDS,
-        integrationTimeoutHint:
-          'make the function finish sooner (30 s is the HTTP API maximum; `timeout` on the HttpLambdaIntegration can only lower it)',
+        integrationTimeoutHint: 'HTTP API integrations cannot wait longer than 30 s.',
       }),
     );
 

@@ -93,7 +93,7 @@ export class WellArchitectedRestApi extends apigateway.RestApi {
         integrationResourceType: 'AWS::ApiGateway::Method',
         defaultIntegrationTimeoutSeconds: REST_DEFAULT_INTEGRATION_TIMEOUT_SECONDS,
         integrationTimeoutHint:
-          'set `timeout` on the LambdaIntegration (above 29 s needs a Service Quotas increase, regional and private APIs only)',
+          'To wait longer, set `timeout` on the LambdaIntegration (above 29 s needs a Service Quotas increase; regional and private APIs only).',
       }),
     );
 
@@ -175,7 +175,11 @@ function deployOptionsWithDefaults(
   );
 }
 
-/** Acknowledge the cdk-nag findings that follow from a documented default the user can change. */
+/**
+ * Acknowledge the cdk-nag findings that follow from a documented default the user can change. The ids carry no
+ * `AwsSolutions::` plugin prefix: cdk-nag matches unprefixed ids both as a validation plugin and in `validateScope`,
+ * the prefixed form only in the former.
+ */
 function acknowledgeDocumentedDefaults(api: apigateway.RestApi): void {
   Validations.of(api).acknowledge(
     {

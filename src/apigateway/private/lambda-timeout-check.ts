@@ -14,7 +14,7 @@ export interface LambdaTimeoutCheckOptions {
   readonly integrationResourceType: 'AWS::ApiGateway::Method' | 'AWS::ApiGatewayV2::Integration';
   /** API Gateway's integration timeout when the template gives none: 29 s for REST, 30 s for HTTP APIs. */
   readonly defaultIntegrationTimeoutSeconds: number;
-  /** How the user raises the integration timeout, in CDK terms. */
+  /** A sentence on whether and how the integration can wait longer, in CDK terms. */
   readonly integrationTimeoutHint: string;
 }
 
@@ -58,12 +58,15 @@ export class LambdaTimeoutCheck implements IAspect {
     }
     const integrationSeconds = integrationTimeoutMillis / 1000;
     const integrationOrigin = target.timeoutInMillis === undefined ? ' (the API Gateway default)' : ' (its `timeout`)';
+    // Name the function construct the user created (the L2), not its CfnFunction child.
+    const functionConstruct =
+      lambdaFunction.node.id === 'Resource' && lambdaFunction.node.scope ? lambdaFunction.node.scope : lambdaFunction;
     Annotations.of(node.node.scope ?? node).addWarningV2(
       this.options.warningId,
-      `The Lambda function ${lambdaFunction.node.path} times out after ${functionTimeout} s, but this integration ` +
+      `The Lambda function ${functionConstruct.node.path} times out after ${functionTimeout} s, but this integration ` +
         `times out after ${integrationSeconds} s${integrationOrigin}: clients get a 504 while the function keeps ` +
-        `running and billing. Set the function's timeout to ${integrationSeconds} s or less, or ` +
-        `${this.options.integrationTimeoutHint}.`,
+        `running and billing. Set the function's timeout to ${integrationSeconds} s or less. ` +
+        this.options.integrationTimeoutHint,
     );
   }
 
