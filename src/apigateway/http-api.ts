@@ -7,6 +7,7 @@ import { Construct } from 'constructs';
 import { WellArchitectedMonitoring } from '../monitoring';
 import { httpAccessLogFormat } from './private/access-log-format';
 import { monitorApi } from './private/api-monitoring';
+import { CorsPreflightCheck } from './private/cors-preflight-check';
 import { LambdaTimeoutCheck } from './private/lambda-timeout-check';
 import { PropsProblems } from './private/validate';
 
@@ -65,8 +66,9 @@ export interface WellArchitectedHttpApiProps extends apigwv2.HttpApiProps {
  * An `apigwv2.HttpApi` with the Serverless Lens defaults: IAM authorization (`HttpIamAuthorizer`) on every route
  * that does not choose its own authorizer; a default stage with detailed metrics, default throttling of 1,000
  * requests per second with a burst of 2,000, and JSON access logs in a log group with one month of retention;
- * alarms on 5XX responses and p99 latency; a dashboard section; and a warning for each Lambda integration whose
- * function can outlive the 30-second integration timeout. (HTTP APIs do not support X-Ray tracing.)
+ * alarms on 5XX responses and p99 latency; a dashboard section; a warning for each Lambda integration whose
+ * function can outlive the 30-second integration timeout; and, with CORS, a warning for each authorized `ANY`
+ * route, which would refuse the browser's preflight requests. (HTTP APIs do not support X-Ray tracing.)
  *
  * Every `apigwv2.HttpApiProps` property still works and overrides the default it touches.
  */
@@ -137,6 +139,10 @@ export class WellArchitectedHttpApi extends apigwv2.HttpApi {
         integrationTimeoutHint: 'HTTP API integrations cannot wait longer than 30 s.',
       }),
     );
+
+    if (props.corsPreflight) {
+      Aspects.of(this).add(new CorsPreflightCheck(this, 'cdk-well-architected:WellArchitectedHttpApi.corsPreflight'));
+    }
 
     this.monitoring = props.monitoring ?? WellArchitectedMonitoring.of(this);
     const alarms = monitorApi(this, this, this.monitoring, {

@@ -1,5 +1,5 @@
 import { App, Duration, Stack } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as authorizers from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import * as integrations from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -24,6 +24,12 @@ function httpApi(props: WellArchitectedHttpApiProps = {}): {
     integration: new integrations.HttpLambdaIntegration('Items', fn),
   });
   return { stack, api, fn };
+}
+
+function corsWarnings(stack: Stack): string[] {
+  return Annotations.fromStack(stack)
+    .findWarning('*', Match.stringLikeRegexp('CORS preflight'))
+    .map((w) => `${w.id}: ${w.entry.data}`);
 }
 
 function stageProperties(stack: Stack): any {
@@ -173,6 +179,40 @@ describe('WellArchitectedHttpApi overrides', () => {
     Template.fromStack(stack).hasResourceProperties('AWS::ApiGatewayV2::Api', {
       CorsConfiguration: { AllowOrigins: ['https://example.com'] },
     });
+    expect(corsWarnings(stack)).toEqual([]);
+  });
+
+  test('with CORS, an authorized ANY route warns: it would refuse preflight requests', () => {
+    const { stack, api, fn } = httpApi({ corsPreflight: { allowOrigins: ['https://example.com'] } });
+    api.addRoutes({ path: '/orders', integration: new integrations.HttpLambdaIntegration('Orders', fn) });
+    expect(corsWarnings(stack)).toEqual([
+      expect.stringContaining(
+        "/Stack/Api/ANY--orders: Route 'ANY /orders' requires AWS_IAM authorization and also matches CORS preflight",
+      ),
+    ]);
+    expect(corsWarnings(stack)[0]).toContain(
+      "or add an 'OPTIONS /orders' route with authorizer: new HttpNoneAuthorizer()",
+    );
+  });
+
+  test('with CORS, an ANY route next to an open OPTIONS route, or without authorization, does not warn', () => {
+    const { stack, api, fn } = httpApi({ corsPreflight: { allowOrigins: ['https://example.com'] } });
+    const integration = new integrations.HttpLambdaIntegration('Orders', fn);
+    api.addRoutes({ path: '/orders', integration });
+    api.addRoutes({
+      path: '/orders',
+      methods: [apigwv2.HttpMethod.OPTIONS],
+      integration,
+      authorizer: new apigwv2.HttpNoneAuthorizer(),
+    });
+    api.addRoutes({ path: '/open', integration, authorizer: new apigwv2.HttpNoneAuthorizer() });
+    expect(corsWarnings(stack)).toEqual([]);
+  });
+
+  test('without CORS, ANY routes do not warn', () => {
+    const { stack, api, fn } = httpApi();
+    api.addRoutes({ path: '/orders', integration: new integrations.HttpLambdaIntegration('Orders', fn) });
+    expect(corsWarnings(stack)).toEqual([]);
   });
 
   test('stage props override the defaults', () => {
