@@ -13,13 +13,13 @@ export function backendFunction(stack: Stack, id: string, timeout?: Duration): l
   });
   Validations.of(fn).acknowledge(
     ...[
-      'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-      'AwsSolutions-IAM5[Resource::*]',
-      'AwsSolutions-L1',
-      'Serverless-LambdaDLQ',
-      'Serverless-LambdaLatestVersion',
-      'Serverless-LambdaDefaultMemorySize',
-      'Serverless-LambdaDefaultTimeout',
+      'AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
+      'AwsSolutions::AwsSolutions-L1',
+      'Serverless::Serverless-LambdaDLQ',
+      'Serverless::Serverless-LambdaLatestVersion',
+      'Serverless::Serverless-LambdaDefaultMemorySize',
+      'Serverless::Serverless-LambdaDefaultTimeout',
     ].map((ruleId) => ({ id: ruleId, reason: 'Test fixture: the API is under test, not this function.' })),
   );
   return fn;
