@@ -52,13 +52,18 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'ajv-formats@^3.0.1',
     '@types/sarif@^2.1.7',
     '@microsoft/jest-sarif@1.0.0-beta.0',
+    // The example app's handlers (examples/handlers): Powertools for AWS Lambda and the AWS SDK v3 SQS client.
+    '@aws-lambda-powertools/logger@^2.36.0',
+    '@aws-lambda-powertools/tracer@^2.36.0',
+    '@aws-lambda-powertools/metrics@^2.36.0',
+    '@aws-sdk/client-sqs@^3.1169.0',
   ],
 
   tsconfigDevFile: 'tsconfig.dev.json',
   tsconfigDev: { include: ['.projenrc.ts'], compilerOptions: {} },
   eslintOptions: {
     dirs: ['src'],
-    devdirs: ['test', 'examples', 'bench', 'projenrc', '.projenrc.ts'],
+    devdirs: ['test', 'examples', 'bench', 'scripts', 'projenrc', '.projenrc.ts'],
     tsconfigPath: './tsconfig.dev.json',
     projectService: false,
   },
@@ -96,7 +101,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
 
   githubOptions: { mergify: false },
   pullRequestTemplate: false,
-  gitignore: ['examples/cdk.out/', '/.bench/', '*.pacmak/', '/dist-code/', '.DS_Store'],
+  gitignore: ['!/src/checks/rules/logs/', '!/test/checks/rules/logs/', 'examples/cdk.out/', '/.bench/', '*.pacmak/', '/dist-code/', '.DS_Store'],
 });
 
 for (const pattern of ['/examples/', '/bench/', '/.ci/', '/BENCHMARKS.md', '/DEVELOPERS.md', '/dist-code/']) {
@@ -115,6 +120,9 @@ project.addTask('example', {
   cwd: 'examples',
   steps: [{ exec: 'cdk synth --quiet --output cdk.out' }],
 });
+
+// RULES.md is generated from the rules' metadata on every build; CI fails when the committed file is stale.
+project.postCompileTask.exec('ts-node --project tsconfig.dev.json scripts/generate-rules-md.ts');
 
 // Benchmark of the checks' synth-time cost (BENCHMARKS.md); never part of the tests.
 project.addTask('bench', {

@@ -1,0 +1,40 @@
+import { CheckReport } from '../checks/engine/report-model';
+import { Severity } from '../checks/engine/rule';
+
+const SEVERITY_ORDER: Severity[] = [Severity.ERROR, Severity.WARNING, Severity.INFO];
+
+/** The report as a person reads it in a terminal: one block per finding, then a summary line. */
+export function renderText(report: CheckReport): string {
+  const lines: string[] = [];
+  const open = report.findings.filter((f) => !f.acknowledged);
+  const sorted = [...open].sort(
+    (a, b) =>
+      SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) ||
+      a.constructPath.localeCompare(b.constructPath) ||
+      a.ruleId.localeCompare(b.ruleId),
+  );
+  for (const f of sorted) {
+    lines.push(`${f.severity.toUpperCase()} ${f.ruleId} ${f.constructPath} (${f.resourceType})`);
+    lines.push(`  ${f.message}`);
+    lines.push(`  Fix: ${f.remediation}`);
+    lines.push(`  ${f.pillar}, Serverless Lens ${f.lensQuestion}`);
+  }
+  for (const s of report.staleAcknowledgments) {
+    lines.push(
+      `STALE ACKNOWLEDGMENT ${s.ruleId} at ${s.constructPath || '(template)'}: it matched no finding; remove it.`,
+    );
+  }
+  for (const e of report.ruleErrors) {
+    lines.push(`RULE ERROR ${e.ruleId} on ${e.constructPath}: ${e.message}`);
+  }
+  const count = (severity: Severity) => open.filter((f) => f.severity === severity).length;
+  const acknowledged = report.findings.length - open.length;
+  if (lines.length > 0) {
+    lines.push('');
+  }
+  lines.push(
+    `${report.stacks.length} template(s), ${report.resourcesChecked} resources, ${report.rules.length} rules: ` +
+      `${count(Severity.ERROR)} errors, ${count(Severity.WARNING)} warnings, ${count(Severity.INFO)} info, ${acknowledged} acknowledged`,
+  );
+  return lines.join('\n');
+}
