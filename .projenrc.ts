@@ -118,7 +118,10 @@ project.compileTask.reset('jsii --silence-warnings=metadata/missing-dev-dependen
 project.addTask('example', {
   description: 'Synthesize the example app with the real cdk CLI and print its well-architected findings',
   cwd: 'examples',
-  steps: [{ exec: 'cdk synth --quiet --output cdk.out' }],
+  steps: [
+    { exec: 'cdk synth --quiet --output cdk.out' },
+    { exec: 'ts-node --transpile-only --project tsconfig.json print-findings.ts cdk.out' },
+  ],
 });
 
 // RULES.md is generated from the rules' metadata on every build; CI fails when the committed file is stale.

@@ -1,0 +1,82 @@
+/**
+ * What the quality bars of the constructs are measured with: cdk-nag 3's Serverless and AWS Solutions packs
+ * (validation plugins), cfn-lint, and this library's own checks.
+ */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App, Stack, Validations } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as cxapi from 'aws-cdk-lib/cx-api';
+import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
+
+interface ValidationReport {
+  readonly pluginReports: {
+    readonly pluginName: string;
+    readonly violations: { readonly ruleName: string; readonly violatingConstructs: { readonly constructPath: string }[] }[];
+    readonly suppressedViolations?: {
+      readonly ruleName: string;
+      readonly violatingConstructs: { readonly constructPath: string }[];
+    }[];
+  }[];
+}
+
+/** The cdk-nag findings of an app, as `<rule> <construct path>`, split into open and acknowledged ones. */
+export interface NagFindings {
+  readonly open: string[];
+  readonly acknowledged: string[];
+}
+
+/**
+ * Register cdk-nag's Serverless and AWS Solutions packs on the app, synthesize it, and read CDK's validation
+ * report. The packs are plugins: `app.synth()` throws when they have open error findings, after the report is
+ * written, so the report is read either way.
+ */
+export function nagFindings(app: App): NagFindings {
+  Validations.of(app).addPlugins(new ServerlessChecks(app), new AwsSolutionsChecks(app));
+  let directory: string;
+  try {
+    directory = app.synth().directory;
+  } catch (error) {
+    directory = app.outdir;
+    if (!fs.existsSync(path.join(directory, cxapi.VALIDATION_REPORT_FILE))) {
+      throw error;
+    }
+  }
+  const reportFile = path.join(directory, cxapi.VALIDATION_REPORT_FILE);
+  const report: ValidationReport = fs.existsSync(reportFile)
+    ? JSON.parse(fs.readFileSync(reportFile, 'utf8'))
+    : { pluginReports: [] };
+  const list = (violations: ValidationReport['pluginReports'][number]['violations']) =>
+    violations.flatMap((v) => v.violatingConstructs.map((c) => `${v.ruleName} ${c.constructPath}`));
+  return {
+    open: report.pluginReports.flatMap((p) => list(p.violations)).sort(),
+    acknowledged: report.pluginReports.flatMap((p) => list(p.suppressedViolations ?? [])).sort(),
+  };
+}
+
+/**
+ * cfn-lint's findings of level Error on a stack's template, as `<rule id>: <message>`. cfn-lint exits non-zero
+ * whenever it finds anything, warnings included, so its output is read either way; no output at all (cfn-lint
+ * missing, or crashed) fails the caller rather than passing it.
+ */
+export function cfnLintErrors(stack: Stack): string[] {
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'wa-cfn-lint-'));
+  const file = path.join(directory, 'template.json');
+  fs.writeFileSync(file, JSON.stringify(Template.fromStack(stack).toJSON()));
+  let output: string;
+  try {
+    output = execFileSync('cfn-lint', ['--format', 'json', file], { encoding: 'utf8' });
+  } catch (error) {
+    const stdout = (error as { stdout?: string }).stdout;
+    if (!stdout) {
+      throw error;
+    }
+    output = stdout;
+  } finally {
+    fs.rmSync(directory, { recursive: true, force: true });
+  }
+  const findings: { Level: string; Rule: { Id: string }; Message: string }[] = JSON.parse(output);
+  return findings.filter((f) => f.Level === 'Error').map((f) => `${f.Rule.Id}: ${f.Message}`);
+}
