@@ -1,15 +1,18 @@
-import { LoadedTemplate } from './load';
+import { LoadedTemplate, TemplateAcknowledgment } from './load';
+import { AcknowledgmentLookup, AcknowledgmentRecord } from '../checks/engine/acknowledgments';
 import { Finding } from '../checks/engine/finding';
 import { CheckReport, RuleError, StaleAcknowledgment } from '../checks/engine/report-model';
-import { Compliance, Pillar, Rule, Severity } from '../checks/engine/rule';
+import { CheckedResource } from '../checks/engine/resource';
+import { Pillar, Rule, Severity } from '../checks/engine/rule';
+import { RuleSet } from '../checks/engine/rule-set';
+import { evaluateResources } from '../checks/engine/runner';
 import { StackIndex } from '../checks/engine/stack-index';
-import { WellArchitectedRules } from '../checks/rules';
 
 /** What the CLI's `check` command runs. */
 export interface CheckOptions {
   /** Only rules of these pillars; all when empty. */
   readonly pillars: Pillar[];
-  /** Findings below this severity are not reported. */
+  /** Rules below this severity do not run. */
   readonly minimumSeverity: Severity;
   /** Written into the report. */
   readonly generatedBy: string;
@@ -17,84 +20,67 @@ export interface CheckOptions {
   readonly rules?: Rule[];
 }
 
-const SEVERITY_RANK: Record<Severity, number> = { [Severity.ERROR]: 3, [Severity.WARNING]: 2, [Severity.INFO]: 1 };
+/**
+ * Acknowledgments written into a template's metadata: on a resource, or in the template's own `Metadata`
+ * for every resource of the template. The one on the resource wins.
+ */
+class TemplateAcknowledgments implements AcknowledgmentLookup {
+  private readonly used = new Set<TemplateAcknowledgment>();
 
-/** Run the rules over plain templates: the same rules, index and unknown-value semantics as the aspect. */
-export function checkTemplates(templates: LoadedTemplate[], options: CheckOptions): CheckReport {
-  const rules = (options.rules ?? WellArchitectedRules.all()).filter(
-    (r) =>
-      (options.pillars.length === 0 || options.pillars.includes(r.pillar)) &&
-      SEVERITY_RANK[r.severity] >= SEVERITY_RANK[options.minimumSeverity],
-  );
-  const rulesByType = new Map<string, Rule[]>();
-  for (const rule of rules) {
-    for (const resourceType of rule.resourceTypes) {
-      rulesByType.set(resourceType, [...(rulesByType.get(resourceType) ?? []), rule]);
+  constructor(private readonly template: LoadedTemplate) {}
+
+  public find(resource: CheckedResource, ruleId: string): AcknowledgmentRecord | undefined {
+    const ack =
+      this.template.acknowledgments.get(resource.logicalId)?.find((a) => a.id === ruleId) ??
+      this.template.acknowledgments.get('*')?.find((a) => a.id === ruleId);
+    if (!ack) {
+      return undefined;
     }
+    this.used.add(ack);
+    return { ruleId, reason: ack.reason, scopePath: this.scopePath(ack) };
   }
-  const knownRuleIds = new Set(
-    WellArchitectedRules.all()
-      .map((r) => r.id)
-      .concat(rules.map((r) => r.id)),
-  );
 
+  public noteChecked(): void {}
+
+  public unused(): AcknowledgmentRecord[] {
+    return [...this.template.acknowledgments.values()]
+      .flat()
+      .filter((ack) => !this.used.has(ack))
+      .map((ack) => ({ ruleId: ack.id, reason: ack.reason, scopePath: this.scopePath(ack) }));
+  }
+
+  private scopePath(ack: TemplateAcknowledgment): string {
+    return ack.location === 'Metadata' ? this.template.name : `${this.template.name}/${ack.location}`;
+  }
+}
+
+/** Run the rules over plain templates: the same rules, index and evaluation as the aspect. */
+export function checkTemplates(templates: LoadedTemplate[], options: CheckOptions): CheckReport {
+  const ruleSet = RuleSet.select({
+    rules: options.rules,
+    pillars: options.pillars.length > 0 ? options.pillars : undefined,
+    minimumSeverity: options.minimumSeverity,
+  });
   const findings: Finding[] = [];
   const ruleErrors: RuleError[] = [];
   const staleAcknowledgments: StaleAcknowledgment[] = [];
   let resourcesChecked = 0;
 
   for (const template of templates) {
-    const index = StackIndex.fromResources(template.resources);
-    const usedAcks = new Set<string>();
-    for (const resource of template.resources) {
-      resourcesChecked++;
-      if (resource.unresolvedReason) {
-        continue;
-      }
-      for (const rule of rulesByType.get(resource.resourceType) ?? []) {
-        let result;
-        try {
-          result = rule.evaluate(resource, { index });
-        } catch (e) {
-          ruleErrors.push({
-            ruleId: rule.id,
-            constructPath: resource.constructPath,
-            logicalId: resource.logicalId,
-            message: String((e as Error)?.message ?? e).split('\n')[0],
-          });
-          continue;
-        }
-        if (result.compliance !== Compliance.NON_COMPLIANT) {
-          continue;
-        }
-        const ack =
-          template.acknowledgments.get(resource.logicalId)?.find((a) => a.id === rule.id) ??
-          template.acknowledgments.get('*')?.find((a) => a.id === rule.id);
-        if (ack) {
-          usedAcks.add(`${ack.location}\u0000${ack.id}`);
-        }
-        findings.push({
-          ruleId: rule.id,
-          pillar: rule.pillar,
-          severity: rule.severity,
-          lensQuestion: rule.lensQuestion,
-          stackName: template.name,
-          constructPath: resource.constructPath,
-          logicalId: resource.logicalId,
-          resourceType: resource.resourceType,
-          message: result.message ?? rule.description,
-          remediation: rule.remediation,
-          acknowledged: ack !== undefined,
-          acknowledgedReason: ack?.reason,
-        });
-      }
-    }
-    for (const acks of template.acknowledgments.values()) {
-      for (const ack of acks) {
-        if (knownRuleIds.has(ack.id) && !usedAcks.has(`${ack.location}\u0000${ack.id}`)) {
-          const where = ack.location === 'Metadata' ? template.name : `${template.name}/${ack.location}`;
-          staleAcknowledgments.push({ constructPath: where, ruleId: ack.id, reason: ack.reason });
-        }
+    const acknowledgments = new TemplateAcknowledgments(template);
+    const evaluation = evaluateResources(
+      template.resources,
+      StackIndex.fromResources(template.resources),
+      ruleSet,
+      acknowledgments,
+    );
+    resourcesChecked += template.resources.length;
+    findings.push(...evaluation.findings.map((f) => f.finding));
+    ruleErrors.push(...evaluation.ruleErrors.map((e) => e.error));
+    for (const stale of acknowledgments.unused()) {
+      // Only acknowledgments of rules that ran can be judged: another tool's id, or a filtered-out rule, is not stale.
+      if (ruleSet.has(stale.ruleId)) {
+        staleAcknowledgments.push({ constructPath: stale.scopePath, ruleId: stale.ruleId, reason: stale.reason });
       }
     }
   }
@@ -106,16 +92,7 @@ export function checkTemplates(templates: LoadedTemplate[], options: CheckOption
         a.constructPath.localeCompare(b.constructPath) ||
         a.ruleId.localeCompare(b.ruleId),
     ),
-    rules: rules.map((r) => ({
-      id: r.id,
-      pillar: r.pillar,
-      severity: r.severity,
-      lensQuestion: r.lensQuestion,
-      description: r.description,
-      remediation: r.remediation,
-      resourceTypes: r.resourceTypes,
-      equivalents: r.equivalents,
-    })),
+    rules: ruleSet.summaries(),
     staleAcknowledgments,
     ruleErrors,
     resourcesChecked,

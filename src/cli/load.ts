@@ -99,9 +99,14 @@ function loadTemplateFile(file: string, name: string, fromAssembly = false): Loa
     acknowledgments.set('*', templateAcks);
   }
   const resources: CheckedResource[] = [];
-  for (const [logicalId, body] of Object.entries<any>(resourcesSection)) {
-    if (body === null || typeof body !== 'object' || typeof body.Type !== 'string') {
+  for (const [logicalId, body] of expandForEach(Object.entries<any>(resourcesSection), file)) {
+    if (body === null || typeof body !== 'object' || body.Type === undefined) {
       throw new InputError(`${file}: resource ${logicalId} has no Type`);
+    }
+    if (typeof body.Type !== 'string') {
+      throw new InputError(
+        `${file}: resource ${logicalId} has a Type that is not a string (a Rain module or a macro?); check the processed template instead`,
+      );
     }
     const metadata = isObject(body.Metadata) ? body.Metadata : {};
     const cdkPath = typeof metadata['aws:cdk:path'] === 'string' ? metadata['aws:cdk:path'] : undefined;
@@ -122,6 +127,63 @@ function loadTemplateFile(file: string, name: string, fromAssembly = false): Loa
     }
   }
   return { name, file, resources, acknowledgments };
+}
+
+const FOR_EACH_PREFIX = 'Fn::ForEach::';
+
+/**
+ * Expand the `Fn::ForEach::Loop: [Identifier, Collection, { OutputKey: Fragment }]` entries of a section
+ * (transform `AWS::LanguageExtensions`) the way CloudFormation does: one copy of each fragment per item, with
+ * `${Identifier}` and `&{Identifier}` (the item without non-alphanumerics) replaced in keys and strings and
+ * `Ref: Identifier` replaced by the item. Loops nest. A collection known only at deploy time (a parameter, an
+ * intrinsic) cannot be expanded here, so its resources are left out rather than checked with made-up names.
+ */
+function expandForEach(entries: [string, any][], file: string): [string, any][] {
+  const expanded: [string, any][] = [];
+  for (const [key, value] of entries) {
+    if (!key.startsWith(FOR_EACH_PREFIX)) {
+      expanded.push([key, value]);
+      continue;
+    }
+    if (!Array.isArray(value) || value.length !== 3 || typeof value[0] !== 'string' || !isObject(value[2])) {
+      throw new InputError(`${file}: ${key} must be [Identifier, Collection, { OutputKey: OutputValue }]`);
+    }
+    const [identifier, collection, fragment] = value;
+    if (!Array.isArray(collection) || !collection.every((item) => typeof item === 'string')) {
+      continue;
+    }
+    for (const item of collection) {
+      const replaced = replaceLoopIdentifier(fragment, identifier, item) as Record<string, any>;
+      expanded.push(...expandForEach(Object.entries(replaced), file));
+    }
+  }
+  return expanded;
+}
+
+function replaceLoopIdentifier(value: unknown, identifier: string, item: string): unknown {
+  if (typeof value === 'string') {
+    return value
+      .split(`\${${identifier}}`)
+      .join(item)
+      .split(`&{${identifier}}`)
+      .join(item.replace(/[^A-Za-z0-9]/g, ''));
+  }
+  if (Array.isArray(value)) {
+    return value.map((v) => replaceLoopIdentifier(v, identifier, item));
+  }
+  if (isObject(value)) {
+    const keys = Object.keys(value);
+    if (keys.length === 1 && keys[0] === 'Ref' && value.Ref === identifier) {
+      return item;
+    }
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [
+        replaceLoopIdentifier(k, identifier, item) as string,
+        replaceLoopIdentifier(v, identifier, item),
+      ]),
+    );
+  }
+  return value;
 }
 
 function readAcknowledgments(metadata: any, location: string, file: string): TemplateAcknowledgment[] {
@@ -162,7 +224,13 @@ export function parseTemplateText(text: string, file: string): any {
   }
   let parsed: unknown;
   try {
-    parsed = YAML.parse(text, { customTags: CLOUDFORMATION_TAGS, maxAliasCount: 1000, prettyErrors: false });
+    // logLevel 'error': a tag of a pre-processor (`!Rain::Embed`) stays a plain value instead of a warning on stderr.
+    parsed = YAML.parse(text, {
+      customTags: CLOUDFORMATION_TAGS,
+      maxAliasCount: 1000,
+      prettyErrors: false,
+      logLevel: 'error',
+    });
   } catch (e) {
     throw new InputError(`${file}: neither JSON nor valid YAML (${oneLine((e as Error).message)})`);
   }
@@ -184,6 +252,9 @@ const INTRINSIC_FUNCTIONS = [
   'And',
   'Base64',
   'Cidr',
+  'Contains',
+  'EachMemberEquals',
+  'EachMemberIn',
   'Equals',
   'FindInMap',
   'GetAtt',
@@ -194,11 +265,14 @@ const INTRINSIC_FUNCTIONS = [
   'Length',
   'Not',
   'Or',
+  'RefAll',
   'Select',
   'Split',
   'Sub',
   'ToJsonString',
   'Transform',
+  'ValueOf',
+  'ValueOfAll',
 ];
 
 /** `!GetAtt Resource.Attribute` is the scalar form of `Fn::GetAtt: [Resource, Attribute]`. */

@@ -76,7 +76,6 @@ export function stackResources(stack: Stack): CfnResource[] {
 /**
  * Evaluate the rules over one stack: every resource is resolved once, the stack is indexed once, and each
  * resource goes only to the rules for its type. Rules that throw are caught and reported; the rest go on.
- * Usable without the aspect (the CLI evaluates a stack built from a plain template).
  */
 export function evaluateStack(stack: Stack, ruleSet: RuleSet, options: EvaluateStackOptions = {}): StackEvaluation {
   const all = stackResources(stack);
@@ -88,12 +87,41 @@ export function evaluateStack(stack: Stack, ruleSet: RuleSet, options: EvaluateS
   const acknowledgments = options.acknowledgments ?? new ConstructAcknowledgments();
 
   const targets = options.resources ? [...new Set(options.resources)] : all;
+  const evaluation = evaluateResources(
+    targets.map((r) => checkedByConstruct.get(r) ?? CheckedResource.fromCfnResource(r)),
+    index,
+    ruleSet,
+    acknowledgments,
+  );
+  return { stackName: stackDisplayName(stack), ...evaluation, index };
+}
+
+/** What evaluating the rules over a set of resources gave. */
+export interface ResourcesEvaluation {
+  readonly findings: EvaluatedFinding[];
+  readonly ruleErrors: EvaluatedRuleError[];
+  /** The resources the rules evaluated (resolved ones), in the order given. */
+  readonly checked: CheckedResource[];
+  /** The resources whose properties could not be resolved: no rule evaluated them. */
+  readonly unresolved: CheckedResource[];
+}
+
+/**
+ * Evaluate the rules over resources of one stack or template, indexed once in `index`: each resource goes
+ * only to the rules for its type; a rule that throws is caught and reported, the rest go on. The core of both
+ * the aspect (resources of a CDK stack) and the CLI (resources of a plain template).
+ */
+export function evaluateResources(
+  targets: CheckedResource[],
+  index: StackIndex,
+  ruleSet: RuleSet,
+  acknowledgments: AcknowledgmentLookup,
+): ResourcesEvaluation {
   const findings: EvaluatedFinding[] = [];
   const ruleErrors: EvaluatedRuleError[] = [];
   const checked: CheckedResource[] = [];
   const unresolved: CheckedResource[] = [];
-  for (const cfnResource of targets) {
-    const resource = checkedByConstruct.get(cfnResource) ?? CheckedResource.fromCfnResource(cfnResource);
+  for (const resource of targets) {
     if (resource.unresolvedReason !== undefined) {
       unresolved.push(resource);
       continue;
@@ -119,7 +147,7 @@ export function evaluateStack(stack: Stack, ruleSet: RuleSet, options: EvaluateS
       }
     }
   }
-  return { stackName: stackDisplayName(stack), findings, ruleErrors, checked, unresolved, index };
+  return { findings, ruleErrors, checked, unresolved };
 }
 
 /** A rule's result, or the error it threw (or the contract it broke). */
