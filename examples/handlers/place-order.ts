@@ -9,7 +9,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { correlationPaths } from '@aws-lambda-powertools/logger/correlationId';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { Tracer } from '@aws-lambda-powertools/tracer';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
@@ -26,9 +25,12 @@ const queueUrl = requiredEnvironment('QUEUE_URL');
 class PlaceOrder {
   // Decorators apply bottom-up: metrics are flushed, then the logger context is cleared, inside the handler segment.
   @tracer.captureLambdaHandler()
-  @logger.injectLambdaContext({ correlationIdPath: correlationPaths.API_GATEWAY_REST, resetKeys: true })
+  @logger.injectLambdaContext({ resetKeys: true })
   @metrics.logMetrics({ captureColdStartMetric: true })
   public async handler(event: APIGatewayProxyEvent, _context: Context): Promise<APIGatewayProxyResult> {
+    // The API Gateway request id, what `correlationPaths.API_GATEWAY_REST` points at, read directly: the
+    // `correlationIdPath` option needs the @aws-lambda-powertools/jmespath package for one property lookup.
+    logger.setCorrelationId(event.requestContext.requestId);
     const request = parseOrderRequest(event.body);
     if (!request.ok) {
       logger.warn('order refused', { errors: request.errors });
