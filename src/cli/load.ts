@@ -225,9 +225,11 @@ export function parseTemplateText(text: string, file: string): any {
   let parsed: unknown;
   try {
     // logLevel 'error': a tag of a pre-processor (`!Rain::Embed`) stays a plain value instead of a warning on stderr.
+    // merge: templates written for tools that expand YAML 1.1 merge keys (`<<: *defaults`) keep their meaning.
     parsed = YAML.parse(text, {
       customTags: CLOUDFORMATION_TAGS,
       maxAliasCount: 1000,
+      merge: true,
       prettyErrors: false,
       logLevel: 'error',
     });

@@ -10,10 +10,17 @@ import { Values } from '../../engine/values';
 
 export const QUEUE = 'AWS::SQS::Queue';
 
+/**
+ * Where a redrive policy names its dead-letter queue: `deadLetterTargetArn`, or anywhere in a redrive policy
+ * written as one JSON string with `Fn::Sub` / `Fn::Join` (`RedrivePolicy: !Sub '{"deadLetterTargetArn": "${Dlq.Arn}"}'`),
+ * where the dead-letter queue is the only queue it can name.
+ */
+const REDRIVE_TARGET_PATH = /^RedrivePolicy(\.deadLetterTargetArn|\.Fn::(Sub|Join)|$)/;
+
 /** The places where a resource names a queue as the destination of what it failed to process. */
 const DEAD_LETTER_PATHS: ReadonlyArray<{ readonly sourceType: string; readonly path: RegExp; readonly what: string }> =
   [
-    { sourceType: QUEUE, path: /^RedrivePolicy\.deadLetterTargetArn/, what: 'the dead-letter queue of queue' },
+    { sourceType: QUEUE, path: REDRIVE_TARGET_PATH, what: 'the dead-letter queue of queue' },
     {
       sourceType: 'AWS::Lambda::Function',
       path: /^DeadLetterConfig\.TargetArn/,
@@ -41,7 +48,7 @@ const DEAD_LETTER_PATHS: ReadonlyArray<{ readonly sourceType: string; readonly p
     },
     {
       sourceType: 'AWS::SNS::Subscription',
-      path: /^RedrivePolicy\.deadLetterTargetArn/,
+      path: REDRIVE_TARGET_PATH,
       what: 'the dead-letter queue of subscription',
     },
     {
@@ -93,7 +100,7 @@ export function deadLetterQueueOf(queue: CheckedResource, index: StackIndex): Ch
 export function sourceQueuesOf(deadLetterQueue: CheckedResource, index: StackIndex): CheckedResource[] {
   const sources = index
     .referencesTo(deadLetterQueue.logicalId, QUEUE)
-    .filter((ref) => /^RedrivePolicy\.deadLetterTargetArn/.test(ref.propertyPath))
+    .filter((ref) => REDRIVE_TARGET_PATH.test(ref.propertyPath))
     .map((ref) => ref.source);
   return [...new Set(sources)];
 }
