@@ -1,3 +1,4 @@
+import { EXTERNAL_RULE_SETS, ExternalRule, ExternalRuleSet } from './external-rule-sets';
 import { codeSpan, escapeMarkdown, markdownTableCell } from './markdown-escape';
 import { compareStrings, pillarsOf, pillarTitle } from './pillars';
 import { RuleSummary } from '../engine/report-model';
@@ -46,15 +47,66 @@ function countOf(rules: readonly RuleSummary[], severity: Severity): number {
   return rules.filter((r) => r.severity === severity).length;
 }
 
+/** Our rules whose `equivalents` name the external rule (by its id or an alias), sorted by id. */
+export function coveringRules(
+  rules: readonly RuleSummary[],
+  ruleSet: ExternalRuleSet,
+  external: ExternalRule,
+): RuleSummary[] {
+  const ids = new Set([external.id, ...(external.aliases ?? [])]);
+  return rules
+    .filter((r) => (r.equivalents?.[ruleSet.equivalentsKey] ?? []).some((id) => ids.has(id)))
+    .sort((a, b) => compareStrings(a.id, b.id));
+}
+
+/** The coverage section: per external rule set, each of its checks and the rules of ours that cover it. */
+function coverageLines(rules: readonly RuleSummary[], ruleSets: readonly ExternalRuleSet[]): string[] {
+  if (ruleSets.length === 0) {
+    return [];
+  }
+  const lines = [
+    '',
+    '## Coverage of other serverless rule sets',
+    '',
+    'Each check of these rule sets, and the rules of this catalogue that cover it (from the rules’ _Equivalents_).',
+  ];
+  for (const ruleSet of ruleSets) {
+    const rows = ruleSet.rules.map((external) => ({ external, covering: coveringRules(rules, ruleSet, external) }));
+    const covered = rows.filter((r) => r.covering.length > 0).length;
+    lines.push(
+      '',
+      `### ${escapeMarkdown(ruleSet.name)}`,
+      '',
+      `${covered} of ${rows.length} checks covered. Ids from ${markdownTableCell(ruleSet.source)}.`,
+      '',
+      row(['Check', 'What it checks', 'Covered by', 'Notes']),
+      row(['---', '---', '---', '---']),
+      ...rows.map(({ external, covering }) =>
+        row([
+          [external.id, ...(external.aliases ?? [])].map(codeSpan).join('<br>'),
+          markdownTableCell(external.title),
+          covering.length ? covering.map((r) => codeSpan(r.id)).join('<br>') : '**not covered**',
+          markdownTableCell((covering.length ? external.note : (external.notCoveredBecause ?? external.note)) ?? '—'),
+        ]),
+      ),
+    );
+  }
+  return lines;
+}
+
 /**
  * The text of RULES.md, the catalogue page, from the rules' own metadata: an introduction, a table of pillars
  * with their rule counts, and per pillar a table of its rules (id, severity, lens question, resource types,
- * what it checks, how to fix it, equivalent checks in other tools).
+ * what it checks, how to fix it, equivalent checks in other tools), then which of our rules covers each check of
+ * the serverless rule sets of other tools (`externalRuleSets`).
  *
  * Deterministic: rules are sorted by id within a pillar and pillars follow the framework's order, whatever
  * order `rules` comes in, so the generated file changes only when a rule does.
  */
-export function renderRulesMarkdown(rules: readonly RuleSummary[]): string {
+export function renderRulesMarkdown(
+  rules: readonly RuleSummary[],
+  externalRuleSets: readonly ExternalRuleSet[] = EXTERNAL_RULE_SETS,
+): string {
   const sorted = [...rules].sort((a, b) => compareStrings(a.id, b.id));
   const pillars = pillarsOf(sorted);
   const lines: string[] = [
@@ -122,6 +174,8 @@ export function renderRulesMarkdown(rules: readonly RuleSummary[]): string {
       ),
     );
   }
+
+  lines.push(...coverageLines(sorted, externalRuleSets));
 
   lines.push(
     '',

@@ -17,6 +17,7 @@ export class StepFunctionsLoggingRule extends Rule {
       resourceTypes: ['AWS::StepFunctions::StateMachine'],
       equivalents: {
         cdkNag: ['AwsSolutions-SF1'],
+        checkov: ['CKV_AWS_285'],
       },
     });
   }
