@@ -1,4 +1,6 @@
-import { Pillar, Severity, WellArchitectedRules } from '../../../src';
+import { App, Stack } from 'aws-cdk-lib';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { LambdaRuntimeSupportRule, Pillar, Severity, WellArchitectedChecks, WellArchitectedRules } from '../../../src';
 
 /** Rule ids are a contract: users acknowledge and disable them by id. Changing this list is a breaking change. */
 const EXPECTED_RULE_IDS = [
@@ -124,5 +126,27 @@ describe('the rule catalogue', () => {
   test('byId finds a rule and answers undefined for an unknown id', () => {
     expect(WellArchitectedRules.byId('WA-LambdaTracing')?.pillar).toBe(Pillar.OPERATIONAL_EXCELLENCE);
     expect(WellArchitectedRules.byId('WA-Nope')).toBeUndefined();
+  });
+
+  test.each([
+    ['2024-01-01', 0],
+    ['2027-01-01', 1],
+  ])('the runtime rule can be replaced by one pinned to a date (%s)', (date, expected) => {
+    const app = new App();
+    new lambda.Function(new Stack(app, 'S'), 'Fn', {
+      runtime: lambda.Runtime.NODEJS_20_X,
+      handler: 'index.handler',
+      code: lambda.Code.fromInline('exports.handler = async () => {};'),
+    });
+    const checks = WellArchitectedChecks.applyTo(app, {
+      reportFormats: [],
+      failOnError: false,
+      rules: [
+        ...WellArchitectedRules.all().filter((r) => r.id !== 'WA-LambdaRuntimeSupport'),
+        new LambdaRuntimeSupportRule({ evaluationDate: new Date(date), warningDays: 30 }),
+      ],
+    });
+    app.synth();
+    expect(checks.report!.findings.filter((f) => f.ruleId === 'WA-LambdaRuntimeSupport')).toHaveLength(expected);
   });
 });
