@@ -98,6 +98,7 @@ async function coldStarts(variant: Variant, fn: SynthesizedFunction, runs: numbe
   } finally {
     await sqs.close();
     await xray.close();
+    fs.rmSync(nodePath, { recursive: true, force: true });
   }
   return row;
 }
@@ -177,6 +178,7 @@ async function main(): Promise<void> {
     const app = synthOrdersApp({ powertoolsLayer: variant.powertoolsLayer });
     sizes.push(sizeOf('place-order', variant, app.placeOrder), sizeOf('fulfil-order', variant, app.fulfilOrder));
     starts.push(await coldStarts(variant, app.placeOrder, runs));
+    fs.rmSync(app.assemblyDirectory, { recursive: true, force: true });
     process.stderr.write(
       `${variant.label}: cold start median ${median(starts[starts.length - 1].firstInvocation).toFixed(0)} ms\n`,
     );

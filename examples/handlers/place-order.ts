@@ -1,6 +1,7 @@
 /**
- * POST /orders (API Gateway REST API, Lambda proxy integration): validates the order, puts it on the orders
- * queue and answers 202 with its id. Fulfilment happens asynchronously in fulfil-order.ts.
+ * POST /orders (API Gateway REST API proxy integration, or HTTP API with payload format 1.0 or 2.0): validates
+ * the order, puts it on the orders queue and answers 202 with its id. Fulfilment happens asynchronously in
+ * fulfil-order.ts.
  *
  * Environment:
  * - QUEUE_URL: the orders queue (required).
@@ -12,7 +13,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { Tracer } from '@aws-lambda-powertools/tracer';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import type { APIGatewayProxyEvent, APIGatewayProxyEventV2, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { Order, parseOrderRequest } from './order';
 
 // Created once per execution environment, outside the handler, so warm invocations reuse them.
@@ -27,11 +28,15 @@ class PlaceOrder {
   @tracer.captureLambdaHandler()
   @logger.injectLambdaContext({ resetKeys: true })
   @metrics.logMetrics({ captureColdStartMetric: true })
-  public async handler(event: APIGatewayProxyEvent, _context: Context): Promise<APIGatewayProxyResult> {
-    // The API Gateway request id, what `correlationPaths.API_GATEWAY_REST` points at, read directly: the
-    // `correlationIdPath` option needs the @aws-lambda-powertools/jmespath package for one property lookup.
+  public async handler(
+    event: APIGatewayProxyEvent | APIGatewayProxyEventV2,
+    _context: Context,
+  ): Promise<APIGatewayProxyResult> {
+    // The API Gateway request id, what `correlationPaths.API_GATEWAY_REST` and `API_GATEWAY_HTTP` point at, read
+    // directly: the `correlationIdPath` option needs the @aws-lambda-powertools/jmespath package for one lookup.
     logger.setCorrelationId(event.requestContext.requestId);
-    const request = parseOrderRequest(event.body);
+    const body = event.isBase64Encoded && event.body ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+    const request = parseOrderRequest(body);
     if (!request.ok) {
       logger.warn('order refused', { errors: request.errors });
       metrics.addMetric('OrdersRefused', MetricUnit.Count, 1);
@@ -42,19 +47,28 @@ class PlaceOrder {
     logger.appendKeys({ orderId: order.orderId });
     tracer.putAnnotation('orderId', order.orderId);
 
-    const sent = await sqs.send(
-      new SendMessageCommand({
-        QueueUrl: queueUrl,
-        MessageBody: JSON.stringify(order),
-        // The API request id travels with the order, so fulfil-order logs under the same correlation id.
-        MessageAttributes: {
-          correlationId: { DataType: 'String', StringValue: event.requestContext.requestId },
-        },
-      }),
-    );
+    let messageId: string | undefined;
+    try {
+      const sent = await sqs.send(
+        new SendMessageCommand({
+          QueueUrl: queueUrl,
+          MessageBody: JSON.stringify(order),
+          // The API request id travels with the order, so fulfil-order logs under the same correlation id.
+          MessageAttributes: {
+            correlationId: { DataType: 'String', StringValue: event.requestContext.requestId },
+          },
+        }),
+      );
+      messageId = sent.MessageId;
+    } catch (error) {
+      // Logged with the correlation id, then rethrown: the invocation fails, so the client gets a 5xx and the
+      // function's Errors alarm sees it.
+      logger.error('order not placed: the queue did not take it', { error: error as Error });
+      throw error;
+    }
 
     metrics.addMetric('OrdersPlaced', MetricUnit.Count, 1);
-    logger.info('order placed', { messageId: sent.MessageId, lines: order.items.length });
+    logger.info('order placed', { messageId, lines: order.items.length });
     return respond(202, { orderId: order.orderId });
   }
 }

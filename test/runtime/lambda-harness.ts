@@ -35,6 +35,8 @@ export interface SynthesizedFunction {
 
 /** The example app's two functions, synthesized as the example app wires them. */
 export interface SynthesizedOrdersApp {
+  /** The cloud assembly directory (a temporary directory): remove it when done. */
+  readonly assemblyDirectory: string;
   readonly template: Template;
   readonly placeOrder: SynthesizedFunction;
   readonly fulfilOrder: SynthesizedFunction;
@@ -81,7 +83,12 @@ export function synthOrdersApp(options: {
     }
     return { logicalId, properties, bundleDirectory, templateEnvironment: properties.Environment?.Variables ?? {} };
   };
-  return { template, placeOrder: describe(placeOrder), fulfilOrder: describe(fulfilOrder) };
+  return {
+    assemblyDirectory: assembly.directory,
+    template,
+    placeOrder: describe(placeOrder),
+    fulfilOrder: describe(fulfilOrder),
+  };
 }
 
 /** The bundle's `index.js`. */
@@ -98,7 +105,8 @@ export function bundledSources(fn: SynthesizedFunction): string[] {
 /**
  * A directory to put on NODE_PATH that holds what the Lambda runtime provides (the AWS SDK v3, as in
  * /var/runtime/node_modules) and, with `powertoolsLayer`, what the Powertools layer provides (as in
- * /opt/nodejs/node_modules), linked from this repository's node_modules. Nothing else resolves.
+ * /opt/nodejs/node_modules), linked from this repository's node_modules. Nothing else resolves. A temporary
+ * directory: remove it when done.
  */
 export function runtimeNodePath(options: { readonly powertoolsLayer: boolean }): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wa-node-path-'));
@@ -234,8 +242,9 @@ export interface SqsRequest {
 }
 
 /**
- * A local stand-in for the SQS endpoint (AWS JSON 1.0 protocol) on 127.0.0.1: answers SendMessage with the
- * MD5 digest the SDK verifies, and records every request.
+ * A local stand-in for the SQS endpoint (AWS JSON 1.0 protocol) on 127.0.0.1: answers SendMessage to the queues
+ * made with `queueUrl` with the MD5 digest the SDK verifies, any other queue with QueueDoesNotExist, and records
+ * every request.
  */
 export class FakeSqs {
   public static async start(): Promise<FakeSqs> {
@@ -245,6 +254,7 @@ export class FakeSqs {
   }
 
   public readonly requests: SqsRequest[] = [];
+  private readonly queueUrls = new Set<string>();
   private readonly server = http.createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -256,6 +266,17 @@ export class FakeSqs {
       if (target !== 'AmazonSQS.SendMessage') {
         response.statusCode = 400;
         response.end(JSON.stringify({ __type: 'com.amazonaws.sqs#InvalidAction', message: `${target} is not faked` }));
+        return;
+      }
+      if (!this.queueUrls.has(body.QueueUrl)) {
+        response.statusCode = 400;
+        response.setHeader('x-amzn-query-error', 'AWS.SimpleQueueService.NonExistentQueue;Sender');
+        response.end(
+          JSON.stringify({
+            __type: 'com.amazonaws.sqs#QueueDoesNotExist',
+            message: 'The specified queue does not exist.',
+          }),
+        );
         return;
       }
       response.end(
@@ -276,7 +297,9 @@ export class FakeSqs {
 
   /** A queue URL on this endpoint, so the SDK's queue-URL endpoint override agrees with AWS_ENDPOINT_URL_SQS. */
   public queueUrl(name: string): string {
-    return `${this.endpoint}/${ACCOUNT}/${name}`;
+    const url = `${this.endpoint}/${ACCOUNT}/${name}`;
+    this.queueUrls.add(url);
+    return url;
   }
 
   public close(): Promise<void> {

@@ -23,8 +23,10 @@ import {
 } from './lambda-harness';
 
 const API_EVENT_FILE = path.join(FIXTURES_DIR, 'api-gateway-post-order.json');
+const HTTP_API_EVENT_FILE = path.join(FIXTURES_DIR, 'http-api-post-order.json');
 const SQS_EVENT_FILE = path.join(FIXTURES_DIR, 'sqs-orders-batch.json');
 const apiEvent = JSON.parse(fs.readFileSync(API_EVENT_FILE, 'utf8'));
+const httpApiEvent = JSON.parse(fs.readFileSync(HTTP_API_EVENT_FILE, 'utf8'));
 const sqsEvent = JSON.parse(fs.readFileSync(SQS_EVENT_FILE, 'utf8'));
 /** The record of the batch whose body is cut short: not JSON, so not an order. */
 const BAD_RECORD = sqsEvent.Records[1];
@@ -72,8 +74,12 @@ function metricSum(metrics: any[], name: string): number {
     .reduce((sum: number, value: number) => sum + value, 0);
 }
 
+const eventDirectories: string[] = [];
+
 function writeEvent(event: unknown): string {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wa-event-')), 'event.json');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wa-event-'));
+  eventDirectories.push(dir);
+  const file = path.join(dir, 'event.json');
   fs.writeFileSync(file, JSON.stringify(event));
   return file;
 }
@@ -122,16 +128,26 @@ describe.each([
   afterAll(async () => {
     await sqs?.close();
     await xray?.close();
+    for (const dir of [app?.assemblyDirectory, nodePath, ...eventDirectories]) {
+      if (dir) {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    }
   });
 
-  function invoke(fn: SynthesizedFunction, eventFile: string, trace: { header: string }) {
+  function invoke(
+    fn: SynthesizedFunction,
+    eventFile: string,
+    trace: { header: string },
+    queueUrl = sqs.queueUrl('OrdersService-Orders'),
+  ) {
     invocationCount += 1;
     const options = {
       fn,
       eventFile,
       nodePath,
       awsRequestId: `6f1c0b2a-0000-4000-8000-${String(invocationCount).padStart(12, '0')}`,
-      resolvedEnvironment: { QUEUE_URL: sqs.queueUrl('OrdersService-Orders') },
+      resolvedEnvironment: { QUEUE_URL: queueUrl },
       extraEnvironment: {
         _X_AMZN_TRACE_ID: trace.header,
         AWS_XRAY_CONTEXT_MISSING: 'IGNORE_ERROR',
@@ -228,6 +244,8 @@ describe.each([
       ],
     });
     expect(sent[0].body.MessageAttributes.correlationId).toEqual({ DataType: 'String', StringValue: requestId });
+    // The SDK took the endpoint from AWS_ENDPOINT_URL_SQS; it did not have to fall back to the queue URL's host.
+    expect(invocation.stderr).not.toContain('using QueueUrl host as endpoint');
 
     // Logs: every stdout line is JSON; each record has the service, the request's correlation id and the trace.
     const { records, metrics } = logOutput(invocation);
@@ -292,6 +310,63 @@ describe.each([
     expect(records).toContainEqual(expect.objectContaining({ level: 'WARN', message: 'order refused' }));
     expect(metricSum(metrics, 'OrdersRefused')).toBe(1);
     expect(metricSum(metrics, 'OrdersPlaced')).toBe(0);
+  });
+
+  test('place-order behind an HTTP API (payload 2.0): its request id is the correlation id', async () => {
+    const trace = traceHeader(4 + (powertoolsLayer ? 10 : 0));
+    const { environment, run } = invoke(app.placeOrder, HTTP_API_EVENT_FILE, trace);
+    const invocation = await run;
+
+    expect(invocation.result.statusCode).toBe(202);
+    const { orderId } = JSON.parse(invocation.result.body);
+    const { records } = logOutput(invocation);
+    expectPowertoolsContext(records, app.placeOrder, environment);
+    expect(records).toContainEqual(
+      expect.objectContaining({
+        message: 'order placed',
+        orderId,
+        correlation_id: httpApiEvent.requestContext.requestId,
+      }),
+    );
+    const sent = sqs.requests.find((request) => String(request.headers['x-amzn-trace-id']).includes(trace.root));
+    expect(JSON.parse(sent!.body.MessageBody)).toMatchObject({ orderId, customerId: 'customer-0815' });
+  });
+
+  test('place-order: a base64-encoded body (REST API binary media types) is decoded', async () => {
+    const trace = traceHeader(5 + (powertoolsLayer ? 10 : 0));
+    const eventFile = writeEvent({
+      ...apiEvent,
+      body: Buffer.from(apiEvent.body, 'utf8').toString('base64'),
+      isBase64Encoded: true,
+    });
+    const invocation = await invoke(app.placeOrder, eventFile, trace).run;
+
+    expect(invocation.result.statusCode).toBe(202);
+    const sent = sqs.requests.find((request) => String(request.headers['x-amzn-trace-id']).includes(trace.root));
+    expect(JSON.parse(sent!.body.MessageBody)).toMatchObject({ customerId: 'customer-4711' });
+  });
+
+  test('place-order: when the queue refuses the order, the invocation fails and the error is logged with the correlation id', async () => {
+    const trace = traceHeader(6 + (powertoolsLayer ? 10 : 0));
+    const missingQueue = `${sqs.endpoint}/123456789012/deleted-queue`;
+    const { environment, run } = invoke(app.placeOrder, API_EVENT_FILE, trace, missingQueue);
+    const invocation = await run;
+
+    expect(invocation.result).toBeUndefined();
+    expect(invocation.error).toMatchObject({ name: 'QueueDoesNotExist' });
+    const { records, metrics } = logOutput(invocation);
+    expectPowertoolsContext(records, app.placeOrder, environment);
+    expect(records).toContainEqual(
+      expect.objectContaining({
+        level: 'ERROR',
+        message: 'order not placed: the queue did not take it',
+        correlation_id: apiEvent.requestContext.requestId,
+        error: expect.objectContaining({ name: 'QueueDoesNotExist' }),
+      }),
+    );
+    expect(metricSum(metrics, 'OrdersPlaced')).toBe(0);
+    // The cold start is still counted: the metrics are flushed when the handler throws, too.
+    expect(metricSum(metrics, 'ColdStart')).toBe(1);
   });
 
   test('fulfil-order: the one bad record is the one batch item failure; logs carry each order correlation id', async () => {
