@@ -248,10 +248,13 @@ describe('what the corpus exercises', () => {
   });
 });
 
-/** A child process checks the files one by one and reports each on a line, so a hang is caught per template. */
+/**
+ * A child process checks the files (a JSON list on stdin) one by one and reports each on a line, so a hang is
+ * caught per template.
+ */
 const WORKER = `
 const { main } = require(${JSON.stringify(path.resolve(__dirname, '..', '..', 'src', 'cli', 'main'))});
-const files = JSON.parse(process.argv[1]);
+const files = JSON.parse(require('fs').readFileSync(0, 'utf-8'));
 for (const file of files) {
   const out = [], err = [];
   const start = process.hrtime.bigint();
@@ -274,11 +277,12 @@ interface PublicRun {
 /** Runs the worker; rejects when one template takes longer than `perTemplateMs` (naming it) or the worker dies. */
 function runPublicCorpus(files: string[], perTemplateMs: number): Promise<PublicRun[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['-r', 'ts-node/register/transpile-only', '-e', WORKER, JSON.stringify(files)],
-      { cwd: path.resolve(__dirname, '..', '..'), stdio: ['ignore', 'pipe', 'pipe'] },
-    );
+    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', WORKER], {
+      cwd: path.resolve(__dirname, '..', '..'),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    // The file list goes through stdin: thousands of paths exceed the argument size limit.
+    child.stdin.end(JSON.stringify(files));
     const runs: PublicRun[] = [];
     let stderr = '';
     let watchdog: NodeJS.Timeout;
