@@ -66,41 +66,51 @@ function sizeOf(handler: string, variant: Variant, fn: SynthesizedFunction): Siz
   };
 }
 
-async function coldStarts(variant: Variant, fn: SynthesizedFunction, runs: number): Promise<ColdStartRow> {
+/**
+ * Cold starts of place-order, alternating the variants run by run so that a change in the machine's load
+ * affects both alike. Run 0 warms the file system cache (the SDK's files, the bundles) and is not counted.
+ */
+async function coldStarts(
+  variants: { variant: Variant; fn: SynthesizedFunction }[],
+  runs: number,
+): Promise<ColdStartRow[]> {
   const sqs = await FakeSqs.start();
   const xray = await FakeXrayDaemon.start();
-  const nodePath = runtimeNodePath({ powertoolsLayer: variant.powertoolsLayer });
-  const row: ColdStartRow = { variant: variant.label, firstInvocation: [], processStart: [] };
+  const measured = variants.map(({ variant, fn }) => ({
+    fn,
+    nodePath: runtimeNodePath({ powertoolsLayer: variant.powertoolsLayer }),
+    row: { variant: variant.label, firstInvocation: [], processStart: [] } as ColdStartRow,
+  }));
   try {
-    // Run 0 warms the file system cache (the SDK's files, the bundle) and is not counted, so that whichever
-    // variant runs first is not charged for reading node_modules from disk.
     for (let run = 0; run <= runs; run++) {
-      const invocation = await invokeInFreshProcess({
-        fn,
-        eventFile: API_EVENT_FILE,
-        nodePath,
-        awsRequestId: `bench-${run}`,
-        resolvedEnvironment: { QUEUE_URL: sqs.queueUrl('OrdersService-Orders') },
-        extraEnvironment: {
-          _X_AMZN_TRACE_ID: `Root=1-6742f5a1-${run.toString(16).padStart(24, '0')};Parent=53995c3f42cd8ad8;Sampled=1`,
-          AWS_XRAY_DAEMON_ADDRESS: xray.address,
-          AWS_ENDPOINT_URL_SQS: sqs.endpoint,
-        },
-      });
-      if (invocation.result?.statusCode !== 202) {
-        throw new Error(`place-order (${variant.label}) did not place the order: ${JSON.stringify(invocation)}`);
-      }
-      if (run > 0) {
-        row.firstInvocation.push(invocation.timings.loadAndFirstInvocationMs);
-        row.processStart.push(invocation.timings.processStartToResponseMs);
+      for (const { fn, nodePath, row } of measured) {
+        const invocation = await invokeInFreshProcess({
+          fn,
+          eventFile: API_EVENT_FILE,
+          nodePath,
+          awsRequestId: `bench-${run}`,
+          resolvedEnvironment: { QUEUE_URL: sqs.queueUrl('OrdersService-Orders') },
+          extraEnvironment: {
+            _X_AMZN_TRACE_ID: `Root=1-6742f5a1-${run.toString(16).padStart(24, '0')};Parent=53995c3f42cd8ad8;Sampled=1`,
+            AWS_XRAY_DAEMON_ADDRESS: xray.address,
+            AWS_ENDPOINT_URL_SQS: sqs.endpoint,
+          },
+        });
+        if (invocation.result?.statusCode !== 202) {
+          throw new Error(`place-order (${row.variant}) did not place the order: ${JSON.stringify(invocation)}`);
+        }
+        if (run > 0) {
+          row.firstInvocation.push(invocation.timings.loadAndFirstInvocationMs);
+          row.processStart.push(invocation.timings.processStartToResponseMs);
+        }
       }
     }
   } finally {
     await sqs.close();
     await xray.close();
-    fs.rmSync(nodePath, { recursive: true, force: true });
+    measured.forEach(({ nodePath }) => fs.rmSync(nodePath, { recursive: true, force: true }));
   }
-  return row;
+  return measured.map(({ row }) => row);
 }
 
 function median(values: number[]): number {
@@ -121,7 +131,7 @@ function packageVersion(name: string): string {
   return JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf-8')).version;
 }
 
-function render(sizes: SizeRow[], starts: ColdStartRow[], runs: number): string {
+function render(sizes: SizeRow[], starts: ColdStartRow[], runs: number, loadAverage: number): string {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   return [
     '## Handler bundles and cold start',
@@ -131,7 +141,8 @@ function render(sizes: SizeRow[], starts: ColdStartRow[], runs: number): string 
       'minified, with a source map, `@aws-sdk/*` external (the Lambda runtime provides the SDK). "layer" adds ' +
       '`powertoolsLayer: PowertoolsLayer.defaultVersion()`, which keeps `@aws-lambda-powertools/*` out of the bundle.',
     '',
-    `- Machine: ${os.cpus().length} x ${cpu}; Node ${process.version}; esbuild ${packageVersion('esbuild')}; ` +
+    `- Machine: ${os.cpus().length} x ${cpu}, 1-minute load average ${loadAverage.toFixed(1)} at the start; ` +
+      `Node ${process.version}; esbuild ${packageVersion('esbuild')}; ` +
       `Powertools ${packageVersion('@aws-lambda-powertools/logger')}; @aws-sdk/client-sqs ${packageVersion('@aws-sdk/client-sqs')}`,
     '',
     '| handler | Powertools | index.js (minified) | gzip -9 | index.js.map |',
@@ -143,7 +154,7 @@ function render(sizes: SizeRow[], starts: ColdStartRow[], runs: number): string 
     '',
     `Cold start of place-order: a fresh Node.js process loads the bundle (with \`--enable-source-maps\`, as the ` +
       'construct sets it) and serves one API Gateway request, which sends one message to a local SQS stand-in. ' +
-      `Median (min-max) of ${runs} run(s) after one uncounted warm-up run, in ms. Loading the AWS SDK from node_modules is part of it, as in Lambda; ` +
+      `Median (min-max) of ${runs} run(s) per variant, the variants alternating, after one uncounted warm-up round, in ms. Loading the AWS SDK from node_modules is part of it, as in Lambda; ` +
       'this compares the two packagings on one machine, it is not a Lambda INIT duration.',
     '',
     '| Powertools | load bundle + first invocation (ms) | process start to first response (ms) |',
@@ -172,18 +183,25 @@ async function main(): Promise<void> {
   if (!Number.isInteger(runs) || runs < 1) {
     throw new Error(`--runs '${values.runs}' must be a positive whole number`);
   }
-  const sizes: SizeRow[] = [];
-  const starts: ColdStartRow[] = [];
-  for (const variant of VARIANTS) {
-    const app = synthOrdersApp({ powertoolsLayer: variant.powertoolsLayer });
-    sizes.push(sizeOf('place-order', variant, app.placeOrder), sizeOf('fulfil-order', variant, app.fulfilOrder));
-    starts.push(await coldStarts(variant, app.placeOrder, runs));
-    fs.rmSync(app.assemblyDirectory, { recursive: true, force: true });
-    process.stderr.write(
-      `${variant.label}: cold start median ${median(starts[starts.length - 1].firstInvocation).toFixed(0)} ms\n`,
-    );
+  // Cold starts are sensitive to whatever else runs on the machine; the section says how busy it was.
+  const loadAverage = os.loadavg()[0];
+  const apps = VARIANTS.map((variant) => ({
+    variant,
+    app: synthOrdersApp({ powertoolsLayer: variant.powertoolsLayer }),
+  }));
+  const sizes = apps.flatMap(({ variant, app }) => [
+    sizeOf('place-order', variant, app.placeOrder),
+    sizeOf('fulfil-order', variant, app.fulfilOrder),
+  ]);
+  const starts = await coldStarts(
+    apps.map(({ variant, app }) => ({ variant, fn: app.placeOrder })),
+    runs,
+  );
+  apps.forEach(({ app }) => fs.rmSync(app.assemblyDirectory, { recursive: true, force: true }));
+  for (const row of starts) {
+    process.stderr.write(`${row.variant}: cold start median ${median(row.firstInvocation).toFixed(0)} ms\n`);
   }
-  const section = render(sizes, starts, runs);
+  const section = render(sizes, starts, runs, loadAverage);
   process.stdout.write(`${section}\n`);
   if (!smoke) {
     writeSection(section);
