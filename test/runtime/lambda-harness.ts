@@ -187,6 +187,7 @@ export function lambdaEnvironment(options: InvokeOptions): Record<string, string
     NODE_PATH: options.nodePath,
     _HANDLER: fn.properties.Handler,
     RUNNER_AWS_REQUEST_ID: options.awsRequestId,
+    RUNNER_TIMEOUT_MS: String((fn.properties.Timeout ?? 3) * 1000),
     ...environment,
     ...options.extraEnvironment,
   };

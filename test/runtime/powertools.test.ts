@@ -163,9 +163,11 @@ describe.each([
   }
 
   test('the template: the construct put the Powertools environment on both functions', () => {
+    // The service name defaults to the monitoring's (the stack name here); both functions share it.
+    expect(app.placeOrder.templateEnvironment.POWERTOOLS_SERVICE_NAME).toBe('OrdersService');
     for (const fn of [app.placeOrder, app.fulfilOrder]) {
       expect(fn.templateEnvironment).toMatchObject({
-        POWERTOOLS_SERVICE_NAME: 'OrdersService',
+        POWERTOOLS_SERVICE_NAME: app.placeOrder.templateEnvironment.POWERTOOLS_SERVICE_NAME,
         POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
         POWERTOOLS_LOG_LEVEL: 'INFO',
         NODE_OPTIONS: '--enable-source-maps',
@@ -263,7 +265,7 @@ describe.each([
     expect(metrics.length).toBeGreaterThan(0);
     for (const emf of metrics) {
       expect(emf._aws.CloudWatchMetrics.map((d: any) => d.Namespace)).toEqual([METRICS_NAMESPACE]);
-      expect(emf.service).toBe('OrdersService');
+      expect(emf.service).toBe(app.placeOrder.templateEnvironment.POWERTOOLS_SERVICE_NAME);
     }
     expect(metricNames(metrics)).toEqual(expect.arrayContaining(['OrdersPlaced', 'ColdStart']));
     expect(metricSum(metrics, 'OrdersPlaced')).toBe(1);
@@ -274,7 +276,7 @@ describe.each([
     const handlerSegment = documents.find((document) => document.name === '## index.handler');
     expect(handlerSegment).toMatchObject({
       parent_id: trace.parent,
-      annotations: { ColdStart: true, Service: 'OrdersService', orderId },
+      annotations: { ColdStart: true, Service: app.placeOrder.templateEnvironment.POWERTOOLS_SERVICE_NAME, orderId },
     });
     expect(documents).toContainEqual(
       expect.objectContaining({
