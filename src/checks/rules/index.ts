@@ -11,7 +11,7 @@ import { stepFunctionsRules } from './stepfunctions';
 import { Rule } from '../engine/rule';
 
 // The one built-in rule with options: replace the catalogue's instance to pin its date or warning window.
-export { LambdaRuntimeSupportRule, LambdaRuntimeSupportRuleProps } from './lambda/lambda-runtime-support';
+export * from './lambda/lambda-runtime-support';
 
 /** The built-in rule catalogue. */
 export class WellArchitectedRules {
