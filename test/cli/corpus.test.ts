@@ -77,7 +77,7 @@ describe('our corpus (test/cli/corpus): every template is checked without a rule
     expect(files.some((f) => f.endsWith('.yaml'))).toBe(true);
   });
 
-  test.each(files.map((f) => [path.basename(f), f]))('%s', (_name, file) => {
+  test.each(files.map((f) => [path.basename(f), f]))('%s (and its text, SARIF and Markdown reports)', (_name, file) => {
     const run = checkJson(file);
     timings.set(path.basename(file), run.milliseconds);
     expect(run.stderr).toBe('');
@@ -85,6 +85,17 @@ describe('our corpus (test/cli/corpus): every template is checked without a rule
     const report = JSON.parse(run.stdout);
     expect(report.ruleErrors).toEqual([]);
     expect(report.resourcesChecked).toBeGreaterThan(0);
+    for (const format of ['text', 'sarif', 'markdown']) {
+      const err: string[] = [];
+      expect(
+        main(
+          ['check', file, '--format', format],
+          () => undefined,
+          (e) => err.push(e),
+        ),
+      ).toBe(run.code);
+      expect(err).toEqual([]);
+    }
   });
 
   test('a generated template with 2,000 resources of many types', () => {
@@ -261,8 +272,14 @@ for (const file of files) {
   const code = main(['check', file, '--format', 'json'], (s) => out.push(s), (s) => err.push(s));
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   let ruleErrors = [];
-  if (code !== 2) { try { ruleErrors = JSON.parse(out.join('\\n')).ruleErrors; } catch (e) { ruleErrors = ['unparsable report']; } }
-  process.stdout.write(JSON.stringify({ file, code, stderr: err.join('\\n'), ruleErrors, ms }) + '\\n');
+  const otherFormats = {};
+  if (code !== 2) {
+    try { ruleErrors = JSON.parse(out.join('\\n')).ruleErrors; } catch (e) { ruleErrors = ['unparsable report']; }
+    for (const format of ['text', 'sarif', 'markdown']) {
+      otherFormats[format] = main(['check', file, '--format', format], () => {}, (s) => err.push(s));
+    }
+  }
+  process.stdout.write(JSON.stringify({ file, code, stderr: err.join('\\n'), ruleErrors, otherFormats, ms }) + '\\n');
 }
 `;
 
@@ -271,6 +288,9 @@ interface PublicRun {
   readonly code: number;
   readonly stderr: string;
   readonly ruleErrors: unknown[];
+  /** The exit code of the text, SARIF and Markdown reports of a template the JSON report checked. */
+  readonly otherFormats: Record<string, number>;
+  /** The time of the JSON report. */
   readonly ms: number;
 }
 
@@ -282,6 +302,8 @@ function runPublicCorpus(files: string[], perTemplateMs: number): Promise<Public
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     // The file list goes through stdin: thousands of paths exceed the argument size limit.
+    // A child killed by the hang guard before it read the whole list closes the pipe: not an error of its own.
+    child.stdin.on('error', () => undefined);
     child.stdin.end(JSON.stringify(files));
     const runs: PublicRun[] = [];
     let stderr = '';
@@ -315,10 +337,11 @@ function runPublicCorpus(files: string[], perTemplateMs: number): Promise<Public
 const describePublic = fs.existsSync(publicCorpusDir) ? describe : describe.skip;
 
 describePublic(`public templates under ${publicCorpusDir} (WA_TEMPLATE_CORPUS)`, () => {
-  test('every template is checked (exit 0/1) without rule errors; only non-templates and SAM exit 2, in one line', async () => {
+  test('every template is checked (exit 0/1, in every format) without rule errors; only non-templates and SAM exit 2, in one line', async () => {
     const files = templateFiles(publicCorpusDir);
     expect(files.length).toBeGreaterThan(0);
-    const runs = await runPublicCorpus(files, 30_000);
+    // The hang guard: the longest one template may take, ts-node start-up included for the first one.
+    const runs = await runPublicCorpus(files, Number(process.env.WA_CORPUS_TEMPLATE_TIMEOUT_MS ?? 30_000));
 
     const refused = runs.filter((r) => r.code === 2);
     for (const run of refused) {
@@ -329,10 +352,16 @@ describePublic(`public templates under ${publicCorpusDir} (WA_TEMPLATE_CORPUS)`,
       expect(run.stderr.split('\n')).toHaveLength(1);
     }
     for (const run of runs.filter((r) => r.code !== 2)) {
-      expect({ file: run.file, code: run.code, ruleErrors: run.ruleErrors }).toEqual({
+      expect({
         file: run.file,
-        code: expect.any(Number),
+        ruleErrors: run.ruleErrors,
+        otherFormats: run.otherFormats,
+        stderr: run.stderr,
+      }).toEqual({
+        file: run.file,
         ruleErrors: [],
+        otherFormats: { text: run.code, sarif: run.code, markdown: run.code },
+        stderr: '',
       });
       expect([0, 1]).toContain(run.code);
     }
