@@ -1,1 +1,3 @@
+export * from './alarm-options';
+export * from './channel-props';
 export * from './monitoring';

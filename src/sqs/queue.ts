@@ -4,7 +4,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as lambdaEventSources from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { WellArchitectedMonitoring } from '../monitoring';
+import { AlarmSeverity, WellArchitectedMonitoring } from '../monitoring';
 
 /** SQS keeps messages for 4 days unless told otherwise. */
 const SQS_DEFAULT_RETENTION = Duration.days(4);
@@ -119,12 +119,31 @@ export class WellArchitectedQueue extends sqs.Queue {
     this.monitoring = props.monitoring ?? WellArchitectedMonitoring.of(this);
     const dlq = this.deadLetterQueue!.queue;
 
+    const monitoring = this.monitoring;
+    const alarmPeriod = Duration.minutes(1);
+    const receives = describeNumber(maxReceiveCount, 'maxReceiveCount');
     this.deadLetterQueueAlarm = new cloudwatch.Alarm(this, 'DeadLetterQueueAlarm', {
-      alarmDescription:
-        `Messages in the dead-letter queue of ${this.node.path}: they failed ${describeNumber(maxReceiveCount, 'maxReceiveCount')} receives. ` +
-        'Find the cause in the consumer logs, fix it, then redrive the messages to the source queue.',
+      alarmName: monitoring.alarmName(this, 'DeadLetterMessages'),
+      alarmDescription: monitoring.alarmDescription({
+        summary: `Messages of SQS queue ${this.node.id} failed ${receives} receives and moved to its dead-letter queue: they were not processed`,
+        resource: this,
+        resourceKind: 'SQS queue',
+        threshold: `ApproximateNumberOfMessagesVisible of the dead-letter queue (maximum) > 0`,
+        period: alarmPeriod,
+        evaluationPeriods: 1,
+        likelyCauses: [
+          'the consumer throws on these messages (a bug or an unexpected payload)',
+          'the consumer times out before the visibility timeout ends',
+          'a throttled Lambda consumer returned them until maxReceiveCount was reached',
+        ],
+        firstSteps: [
+          'read a message in the dead-letter queue',
+          "search the consumer's logs for its message ID",
+          'fix the cause, then redrive the messages to the source queue (SQS console, Start DLQ redrive)',
+        ],
+      }),
       metric: dlq.metricApproximateNumberOfMessagesVisible({
-        period: Duration.minutes(1),
+        period: alarmPeriod,
         statistic: cloudwatch.Stats.MAXIMUM,
       }),
       threshold: 0,
@@ -133,12 +152,31 @@ export class WellArchitectedQueue extends sqs.Queue {
       treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
     });
 
+    const ageText = messageAgeAlarmThreshold.isUnresolved()
+      ? 'messageAgeAlarmThreshold'
+      : messageAgeAlarmThreshold.toHumanString();
     this.messageAgeAlarm = new cloudwatch.Alarm(this, 'MessageAgeAlarm', {
-      alarmDescription:
-        `The oldest message in ${this.node.path} is older than ${messageAgeAlarmThreshold.isUnresolved() ? 'messageAgeAlarmThreshold' : messageAgeAlarmThreshold.toHumanString()}: ` +
-        'consumers are failing or cannot keep up. Check their errors and throttles before messages expire.',
+      alarmName: monitoring.alarmName(this, 'MessageAge'),
+      alarmDescription: monitoring.alarmDescription({
+        summary: `The oldest message in SQS queue ${this.node.id} is older than ${ageText}: consumers are failing or cannot keep up, and messages expire after the retention period`,
+        resource: this,
+        resourceKind: 'SQS queue',
+        threshold: `ApproximateAgeOfOldestMessage (maximum) > ${ageText}`,
+        period: alarmPeriod,
+        evaluationPeriods: 1,
+        likelyCauses: [
+          'the consumer fails and messages return to the queue',
+          'the consumer is throttled or its maximum concurrency is too low',
+          'a burst of messages larger than the consumers can drain',
+        ],
+        firstSteps: [
+          "check the consumer's errors and throttles",
+          'compare NumberOfMessagesSent with NumberOfMessagesDeleted',
+          'raise the consumer concurrency or batch size if it is only behind',
+        ],
+      }),
       metric: this.metricApproximateAgeOfOldestMessage({
-        period: Duration.minutes(1),
+        period: alarmPeriod,
         statistic: cloudwatch.Stats.MAXIMUM,
       }),
       threshold: messageAgeAlarmThreshold.toSeconds(),
@@ -147,9 +185,8 @@ export class WellArchitectedQueue extends sqs.Queue {
       treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
     });
 
-    for (const alarm of this.alarms) {
-      this.monitoring.addAlarm(alarm);
-    }
+    monitoring.addAlarm(this.deadLetterQueueAlarm, { severity: AlarmSeverity.CRITICAL });
+    monitoring.addAlarm(this.messageAgeAlarm, { severity: AlarmSeverity.WARNING });
     this.monitoring.addDashboardSection(
       `SQS queue ${this.node.path}`,
       this.dashboardWidgets(dlq, messageAgeAlarmThreshold),

@@ -6,7 +6,8 @@ import * as lambdaEventSources from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { WellArchitectedMonitoring, WellArchitectedQueue } from '../../src';
+import { AlarmSeverity, WellArchitectedMonitoring, WellArchitectedQueue } from '../../src';
+import { alarmDescriptions } from '../monitoring/alarm-text';
 
 function newStack(): Stack {
   return new Stack(new App(), 'Service');
@@ -315,20 +316,48 @@ describe('WellArchitectedQueue overrides', () => {
     expect(template.Resources[logicalIdOf(stack, queue.deadLetterQueue!.queue)].DeletionPolicy).toBe('Retain');
   });
 
-  test('the alarm descriptions say what happened and what to do', () => {
+  test('the alarm descriptions say what happened, where, when it fires, why and what to do', () => {
     const stack = newStack();
     new WellArchitectedQueue(stack, 'Queue');
-    const template = Template.fromStack(stack);
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      AlarmDescription:
-        'Messages in the dead-letter queue of Service/Queue: they failed 5 receives. Find the cause in the consumer ' +
-        'logs, fix it, then redrive the messages to the source queue.',
+    const descriptions = alarmDescriptions(stack);
+    const dashboard =
+      'Dashboard: https://console.aws.amazon.com/cloudwatch/home?region=${AWS::Region}#dashboards/dashboard/Service-WellArchitectedMonitoring-${AWS::Region}';
+    expect(descriptions['Service-Queue-DeadLetterMessages']).toBe(
+      'Messages of SQS queue Queue failed 5 receives and moved to its dead-letter queue: they were not processed. ' +
+        'Resource: SQS queue Service/Queue. ' +
+        'Fires when ApproximateNumberOfMessagesVisible of the dead-letter queue (maximum) > 0 in any 1-minute period. ' +
+        'Likely causes: the consumer throws on these messages (a bug or an unexpected payload); the consumer times out ' +
+        'before the visibility timeout ends; a throttled Lambda consumer returned them until maxReceiveCount was reached. ' +
+        "First steps: 1) read a message in the dead-letter queue; 2) search the consumer's logs for its message ID; " +
+        '3) fix the cause, then redrive the messages to the source queue (SQS console, Start DLQ redrive). ' +
+        dashboard,
+    );
+    expect(descriptions['Service-Queue-MessageAge']).toContain(
+      'Fires when ApproximateAgeOfOldestMessage (maximum) > 15 minutes in any 1-minute period.',
+    );
+    expect(descriptions['Service-Queue-MessageAge']).toContain(
+      "First steps: 1) check the consumer's errors and throttles",
+    );
+    expect(descriptions['Service-Queue-MessageAge'].endsWith(dashboard)).toBe(true);
+  });
+
+  test('alarm names and severities: dead-letter messages page, message age warns', () => {
+    const stack = newStack();
+    const queue = new WellArchitectedQueue(stack, 'Queue');
+    expect(queue.deadLetterQueueAlarm.node.defaultChild).toMatchObject({
+      alarmName: 'Service-Queue-DeadLetterMessages',
     });
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      AlarmDescription:
-        'The oldest message in Service/Queue is older than 15 minutes: consumers are failing or cannot keep up. ' +
-        'Check their errors and throttles before messages expire.',
-    });
+    expect(queue.messageAgeAlarm.node.defaultChild).toMatchObject({ alarmName: 'Service-Queue-MessageAge' });
+    expect(queue.monitoring.severityOf(queue.deadLetterQueueAlarm)).toBe(AlarmSeverity.CRITICAL);
+    expect(queue.monitoring.severityOf(queue.messageAgeAlarm)).toBe(AlarmSeverity.WARNING);
+    expect(queue.monitoring.criticalAlarms).toEqual([queue.deadLetterQueueAlarm]);
+  });
+
+  test('a severity can be overridden per queue', () => {
+    const stack = newStack();
+    const queue = new WellArchitectedQueue(stack, 'Queue');
+    queue.monitoring.addAlarm(queue.messageAgeAlarm, { severity: AlarmSeverity.CRITICAL });
+    expect(queue.monitoring.criticalAlarms).toEqual([queue.deadLetterQueueAlarm, queue.messageAgeAlarm]);
   });
 
   test('a FIFO queue gets a FIFO dead-letter queue', () => {
@@ -352,7 +381,9 @@ describe('WellArchitectedQueue overrides', () => {
     const queue = new WellArchitectedQueue(stack, 'Queue', { monitoring });
     expect(monitoring.alarms).toEqual(queue.alarms);
     const template = Template.fromStack(stack);
-    template.resourceCountIs('AWS::SNS::Topic', 1);
+    // The alarm topic, and the paging topic of the service health alarm that the dead-letter alarm is part of.
+    template.resourceCountIs('AWS::SNS::Topic', 2);
+    expect(monitoring.pagingTopic).toBeDefined();
     template.resourceCountIs('AWS::CloudWatch::Dashboard', 0);
   });
 
@@ -521,11 +552,11 @@ describe('WellArchitectedQueue validation', () => {
     });
     Annotations.fromStack(stack).hasNoWarning('*', Match.anyValue());
     const template = Template.fromStack(stack);
+    const descriptions = alarmDescriptions(stack);
+    expect(descriptions['Service-Queue-DeadLetterMessages']).toContain('failed maxReceiveCount receives');
+    expect(descriptions['Service-Queue-MessageAge']).toContain('is older than messageAgeAlarmThreshold');
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      AlarmDescription: Match.stringLikeRegexp('they failed maxReceiveCount receives'),
-    });
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      AlarmDescription: Match.stringLikeRegexp('is older than messageAgeAlarmThreshold'),
+      AlarmName: 'Service-Queue-MessageAge',
       Threshold: { Ref: 'Retention' },
     });
   });

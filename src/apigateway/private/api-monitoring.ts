@@ -1,7 +1,7 @@
 import { Duration, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
-import { WellArchitectedMonitoring } from '../../monitoring';
+import { AlarmSeverity, WellArchitectedMonitoring } from '../../monitoring';
 
 /** The API metrics an alarm set and dashboard section are built from; both API types provide them. */
 export interface ApiMetricSource {
@@ -44,9 +44,25 @@ export function monitorApi(
     : `${settings.serverErrorsThreshold}`;
 
   const serverErrorsAlarm = new cloudwatch.Alarm(scope, 'ServerErrorsAlarm', {
-    alarmDescription:
-      `${settings.apiKind} ${scope.node.path} returned more than ${errorsText} 5XX responses in a minute: an ` +
-      'integration failed, timed out or was throttled. The access log (status, integrationError, errorMessage) names the request.',
+    alarmName: monitoring.alarmName(scope, 'ServerErrors'),
+    alarmDescription: monitoring.alarmDescription({
+      summary: `${settings.apiKind} ${scope.node.id} answered with 5XX errors: clients got failures`,
+      resource: scope,
+      resourceKind: settings.apiKind,
+      threshold: `5XX responses (sum) > ${errorsText}`,
+      period: ONE_MINUTE,
+      evaluationPeriods: 1,
+      likelyCauses: [
+        'the Lambda integration threw, timed out or was throttled',
+        'the integration took longer than the API Gateway integration timeout',
+        'a misconfigured integration or a missing invoke permission after a deployment',
+      ],
+      firstSteps: [
+        'filter the access log on status >= 500 and read integrationError and errorMessage',
+        'open the Errors and Throttles graphs of the integrated functions',
+        'if a deployment just happened, roll it back',
+      ],
+    }),
     metric: api.metricServerError({ period: ONE_MINUTE, statistic: cloudwatch.Stats.SUM }),
     threshold: settings.serverErrorsThreshold,
     comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
@@ -55,9 +71,26 @@ export function monitorApi(
   });
 
   const latencyAlarm = new cloudwatch.Alarm(scope, 'LatencyAlarm', {
-    alarmDescription:
-      `The p99 latency of ${settings.apiKind} ${scope.node.path} was above ${latencyText} in ${LATENCY_DATAPOINTS_TO_ALARM} ` +
-      `of the last ${LATENCY_EVALUATION_PERIODS} minutes. Compare with IntegrationLatency: if both rose, the backend is slow.`,
+    alarmName: monitoring.alarmName(scope, 'Latency'),
+    alarmDescription: monitoring.alarmDescription({
+      summary: `${settings.apiKind} ${scope.node.id} is slow: its p99 latency is above ${latencyText}`,
+      resource: scope,
+      resourceKind: settings.apiKind,
+      threshold: `Latency p99 > ${latencyText}`,
+      period: ONE_MINUTE,
+      evaluationPeriods: LATENCY_EVALUATION_PERIODS,
+      datapointsToAlarm: LATENCY_DATAPOINTS_TO_ALARM,
+      likelyCauses: [
+        'a slow backend: IntegrationLatency rose with Latency',
+        'cold starts of the integrated functions after a deployment or a traffic burst',
+        'a slow authorizer, when Latency rose but IntegrationLatency did not',
+      ],
+      firstSteps: [
+        'compare Latency with IntegrationLatency on the dashboard',
+        'open the X-Ray traces of the slowest requests',
+        'check the Duration of the integrated functions and of their dependencies',
+      ],
+    }),
     metric: api.metricLatency({ period: ONE_MINUTE, statistic: cloudwatch.Stats.p(99) }),
     threshold: settings.latencyThreshold.toMilliseconds(),
     comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
@@ -66,8 +99,8 @@ export function monitorApi(
     treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
   });
 
-  monitoring.addAlarm(serverErrorsAlarm);
-  monitoring.addAlarm(latencyAlarm);
+  monitoring.addAlarm(serverErrorsAlarm, { severity: AlarmSeverity.CRITICAL });
+  monitoring.addAlarm(latencyAlarm, { severity: AlarmSeverity.WARNING });
 
   const period = Duration.minutes(5);
   monitoring.addDashboardSection(`${settings.apiKind} ${scope.node.path}`, [

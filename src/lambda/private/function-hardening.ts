@@ -6,7 +6,7 @@ import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { asynchronousInvokers } from './async-invokers';
 import { HardeningPlan } from './prepare-props';
-import { WellArchitectedMonitoring } from '../../monitoring';
+import { AlarmSeverity, WellArchitectedMonitoring } from '../../monitoring';
 
 const EVENT_INVOKE_CONFIG_ID = 'EventInvokeConfig';
 const ALARM_PERIOD = Duration.minutes(1);
@@ -55,8 +55,29 @@ export class FunctionHardening {
       }
     }
 
+    const monitoring = this.monitoring;
+    const functionKind = 'Lambda function';
     this.errorsAlarm = new cloudwatch.Alarm(fn, 'ErrorsAlarm', {
-      alarmDescription: `Lambda function ${fn.node.path} failed: an unhandled error, a timeout or running out of memory. Look at its log group and X-Ray traces.`,
+      alarmName: monitoring.alarmName(fn, 'Errors'),
+      alarmDescription: monitoring.alarmDescription({
+        summary: `Lambda function ${fn.node.id} failed invocations: callers got errors or events were retried`,
+        resource: fn,
+        resourceKind: functionKind,
+        threshold: 'Errors (sum) > 0',
+        period: ALARM_PERIOD,
+        evaluationPeriods: 1,
+        likelyCauses: [
+          'an unhandled exception in the handler, often after a deployment',
+          'a timeout',
+          'running out of memory',
+          'a failing downstream dependency or missing permission',
+        ],
+        firstSteps: [
+          "search the function's log group for ERROR and 'Task timed out' in the alarm window",
+          'open the X-Ray traces of the failed invocations',
+          'if a deployment just happened, roll it back',
+        ],
+      }),
       metric: fn.metricErrors({ period: ALARM_PERIOD, statistic: cloudwatch.Stats.SUM }),
       threshold: 0,
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
@@ -65,7 +86,25 @@ export class FunctionHardening {
       treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
     });
     this.throttlesAlarm = new cloudwatch.Alarm(fn, 'ThrottlesAlarm', {
-      alarmDescription: `Lambda function ${fn.node.path} was throttled: it reached its reserved concurrency or the account concurrency limit.`,
+      alarmName: monitoring.alarmName(fn, 'Throttles'),
+      alarmDescription: monitoring.alarmDescription({
+        summary: `Lambda function ${fn.node.id} was throttled: Lambda refused invocations for lack of concurrency`,
+        resource: fn,
+        resourceKind: functionKind,
+        threshold: 'Throttles (sum) > 0',
+        period: ALARM_PERIOD,
+        evaluationPeriods: 1,
+        likelyCauses: [
+          'the reserved concurrency of the function is reached',
+          "the account's regional concurrency quota is reached, possibly by another function",
+          'a traffic burst or a retry storm',
+        ],
+        firstSteps: [
+          'compare ConcurrentExecutions with the reserved concurrency and the account quota',
+          'look for a caller retrying in a loop',
+          'raise reservedConcurrentExecutions or request a quota increase if the load is expected',
+        ],
+      }),
       metric: fn.metricThrottles({ period: ALARM_PERIOD, statistic: cloudwatch.Stats.SUM }),
       threshold: 0,
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
@@ -83,7 +122,27 @@ export class FunctionHardening {
     } else {
       durationThresholdMs = Math.round((timeout.toMilliseconds() * plan.durationAlarmThreshold) / 100);
       this.durationAlarm = new cloudwatch.Alarm(fn, 'DurationAlarm', {
-        alarmDescription: `Lambda function ${fn.node.path}: p99 duration reached ${plan.durationAlarmThreshold}% of its ${timeout.toHumanString()} timeout in 3 of the last 5 minutes; invocations are about to time out.`,
+        alarmName: monitoring.alarmName(fn, 'Duration'),
+        alarmDescription: monitoring.alarmDescription({
+          summary: `Lambda function ${fn.node.id} is close to its ${timeout.toHumanString()} timeout: invocations are about to time out`,
+          resource: fn,
+          resourceKind: functionKind,
+          threshold: `Duration p99 >= ${durationThresholdMs} ms (${plan.durationAlarmThreshold}% of the ${timeout.toHumanString()} timeout)`,
+          period: ALARM_PERIOD,
+          evaluationPeriods: 5,
+          datapointsToAlarm: 3,
+          likelyCauses: [
+            'a slow downstream dependency (database, HTTP API)',
+            'larger payloads or batches than usual',
+            'cold starts after a deployment or a scale-out',
+            'too little memory, hence too little CPU',
+          ],
+          firstSteps: [
+            'open the X-Ray traces of the slowest invocations to find the slow segment',
+            'check the latency metrics of the dependencies',
+            'raise the memory size or the timeout only once the cause is known',
+          ],
+        }),
         metric: fn.metricDuration({ period: ALARM_PERIOD, statistic: cloudwatch.Stats.p(99) }),
         threshold: durationThresholdMs,
         comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
@@ -92,8 +151,10 @@ export class FunctionHardening {
         treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
       });
     }
-    for (const alarm of this.functionAlarms()) {
-      this.monitoring.addAlarm(alarm);
+    this.monitoring.addAlarm(this.errorsAlarm, { severity: AlarmSeverity.CRITICAL });
+    this.monitoring.addAlarm(this.throttlesAlarm, { severity: AlarmSeverity.WARNING });
+    if (this.durationAlarm) {
+      this.monitoring.addAlarm(this.durationAlarm, { severity: AlarmSeverity.WARNING });
     }
     this.monitoring.addDashboardSection(`Lambda function ${fn.node.path}`, [
       graph('Invocations', fn.metricInvocations({ period: ALARM_PERIOD, statistic: cloudwatch.Stats.SUM })),
@@ -210,7 +271,25 @@ export class FunctionHardening {
     );
 
     const alarm = new cloudwatch.Alarm(this.fn, 'OnFailureQueueAlarm', {
-      alarmDescription: `Failed asynchronous invocations of Lambda function ${this.fn.node.path} are waiting in its on-failure queue. Inspect them, fix the cause, then redrive them.`,
+      alarmName: this.monitoring.alarmName(this.fn, 'FailedAsyncEvents'),
+      alarmDescription: this.monitoring.alarmDescription({
+        summary: `Asynchronous events for Lambda function ${this.fn.node.id} failed every retry and wait in its on-failure queue`,
+        resource: queue,
+        resourceKind: 'SQS on-failure queue of Lambda function',
+        threshold: 'ApproximateNumberOfMessagesVisible (maximum) > 0',
+        period: ALARM_PERIOD,
+        evaluationPeriods: 1,
+        likelyCauses: [
+          'the handler throws on these events (a bug or an unexpected payload)',
+          'the events expired (maximum event age) while the function was throttled',
+          'a downstream dependency was down during all retries',
+        ],
+        firstSteps: [
+          'read a message: it holds the event, the error and the request context',
+          "find the request ID in the function's log group",
+          'fix the cause, then redrive the messages (they are kept 14 days)',
+        ],
+      }),
       metric: queue.metricApproximateNumberOfMessagesVisible({
         period: ALARM_PERIOD,
         statistic: cloudwatch.Stats.MAXIMUM,
@@ -221,7 +300,7 @@ export class FunctionHardening {
       datapointsToAlarm: 1,
       treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
     });
-    this.monitoring.addAlarm(alarm);
+    this.monitoring.addAlarm(alarm, { severity: AlarmSeverity.CRITICAL });
     this.onFailureQueueResource = queue;
     this.onFailureQueueAlarmResource = alarm;
     return queue;
