@@ -359,7 +359,7 @@ export class WellArchitectedChecks implements IAspect {
       return;
     }
     const annotations = Annotations.of(resource.cfnResource);
-    const message = annotationMessage(finding);
+    const message = annotationMessage(finding, rule);
     if (finding.severity === Severity.ERROR && this.failOnError) {
       // CDK does not acknowledge errors itself (the CLI does not offer to), so the message says how.
       annotations.addError(

@@ -201,12 +201,13 @@ export function pillarTitle(pillar: Pillar): string {
   return PILLAR_TITLES[pillar] ?? String(pillar);
 }
 
-/** The one-line message of a finding in `cdk synth` output. */
-export function annotationMessage(finding: Finding): string {
+/**
+ * The one-line message of a finding in `cdk synth` output. A rule's own message already says how to fix the
+ * resource; the rule's general remediation is added only when the rule gave no message of its own.
+ */
+export function annotationMessage(finding: Finding, rule: Rule): string {
   const message = finding.message.replace(/\s+$/, '');
   const sentence = /[.!?]$/.test(message) ? message.slice(0, -1) : message;
-  return (
-    `[${finding.ruleId}] ${sentence} (${pillarTitle(finding.pillar)}, ${finding.lensQuestion}). ` +
-    `Fix: ${finding.remediation}`
-  );
+  const fix = finding.message === rule.description ? ` Fix: ${finding.remediation}` : '';
+  return `[${finding.ruleId}] ${sentence} (${pillarTitle(finding.pillar)}, ${finding.lensQuestion}).${fix}`;
 }
