@@ -129,9 +129,12 @@ project.postCompileTask.exec('ts-node --project tsconfig.dev.json scripts/genera
 
 // Benchmark of the checks' synth-time cost (BENCHMARKS.md); never part of the tests.
 project.addTask('bench', {
-  description: 'Time app.synth() bare, with the well-architected checks and with cdk-nag; writes BENCHMARKS.md',
-  receiveArgs: true,
-  exec: 'ts-node --transpile-only --project tsconfig.dev.json bench/run.ts',
+  description:
+    'Time app.synth() bare, with the well-architected checks and with cdk-nag, and measure the example handler bundle; writes BENCHMARKS.md (--smoke: tiny sizes, prints only)',
+  steps: [
+    { exec: 'ts-node --transpile-only --project tsconfig.dev.json bench/run.ts', receiveArgs: true },
+    { exec: 'ts-node --transpile-only --project tsconfig.dev.json bench/bundle-size.ts', receiveArgs: true },
+  ],
 });
 
 // The CI job runs jsii-pacmak in code-only mode: the package registries of Python, Maven and NuGet are not reachable.
