@@ -3,3 +3,4 @@ export * from './monitoring';
 export * from './sqs';
 export * from './lambda';
 export * from './apigateway';
+export * from './remediation';

@@ -1,0 +1,180 @@
+import { CfnResource, Duration } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { assignProperty, childIdFor, ownerOf, RemediationContext } from './context';
+import { httpAccessLogFormat, restAccessLogFormat } from '../../apigateway/private/access-log-format';
+import { CheckedResource } from '../../checks/engine/resource';
+import { Rule } from '../../checks/engine/rule';
+import { Values } from '../../checks/engine/values';
+import { ApiGwHttpLatencyAlarmRule } from '../../checks/rules/apigateway/http-latency-alarm';
+import { ApiGwHttpServerErrorAlarmRule } from '../../checks/rules/apigateway/http-server-error-alarm';
+import { ApiGwRestLatencyAlarmRule } from '../../checks/rules/apigateway/rest-latency-alarm';
+import { ApiGwRestServerErrorAlarmRule } from '../../checks/rules/apigateway/rest-server-error-alarm';
+
+/** What `WellArchitectedRestApi` and `WellArchitectedHttpApi` alarm on: p99 latency of 2 seconds in 3 of 5 minutes. */
+const LATENCY_THRESHOLD = Duration.seconds(2);
+
+/** Apply the REST API stage defaults to one `AWS::ApiGateway::Stage`. */
+export function remediateRestStage(cfn: CfnResource, ctx: RemediationContext): void {
+  const stage = ctx.current(cfn);
+  if (stage.unresolvedReason) {
+    return;
+  }
+  const settings = ctx.settings;
+  if (settings.apiAccessLogs && stage.get('AccessLogSetting') === undefined) {
+    const logGroup = accessLogGroup(cfn, ctx);
+    assignProperty(cfn, 'AccessLogSetting', {
+      DestinationArn: logGroup.logGroupArn,
+      Format: restAccessLogFormat().toString(),
+    });
+    ctx.record(cfn, `set AccessLogSetting: JSON access logs to a new log group (${logGroup.node.path})`);
+  }
+  if (settings.apiTracing && stage.get('TracingEnabled') === undefined) {
+    assignProperty(cfn, 'TracingEnabled', true);
+    ctx.record(cfn, 'set TracingEnabled=true (X-Ray)');
+  }
+
+  const wanted: Record<string, unknown> = {};
+  if (settings.apiThrottling) {
+    wanted.ThrottlingRateLimit = settings.throttlingRateLimit;
+    wanted.ThrottlingBurstLimit = settings.throttlingBurstLimit;
+  }
+  if (settings.apiMetrics) {
+    wanted.MetricsEnabled = true;
+  }
+  if (settings.apiExecutionLogging) {
+    wanted.LoggingLevel = 'ERROR';
+  }
+  const methodSettings = stage.get('MethodSettings');
+  if (Object.keys(wanted).length === 0 || Values.isUnknown(methodSettings)) {
+    return;
+  }
+  const list: any[] = Array.isArray(methodSettings) ? [...methodSettings] : [];
+  let position = list.findIndex((entry) => entry?.HttpMethod === '*' && entry?.ResourcePath === '/*');
+  if (position < 0) {
+    list.push({ HttpMethod: '*', ResourcePath: '/*' });
+    position = list.length - 1;
+  }
+  const entry = list[position];
+  if (Values.isUnknown(entry)) {
+    return;
+  }
+  const added = Object.entries(wanted).filter(([key]) => entry[key] === undefined);
+  if (added.length === 0) {
+    return;
+  }
+  list[position] = { ...entry, ...Object.fromEntries(added) };
+  assignProperty(cfn, 'MethodSettings', list);
+  ctx.record(cfn, `set MethodSettings for */* ${added.map(([key, value]) => `${key}=${value}`).join(', ')}`);
+}
+
+/** Apply the HTTP API stage defaults to one `AWS::ApiGatewayV2::Stage`. */
+export function remediateHttpStage(cfn: CfnResource, ctx: RemediationContext): void {
+  const stage = ctx.current(cfn);
+  if (stage.unresolvedReason || !isHttpApiStage(stage, ctx)) {
+    return;
+  }
+  const settings = ctx.settings;
+  if (settings.apiAccessLogs && stage.get('AccessLogSettings') === undefined) {
+    const logGroup = accessLogGroup(cfn, ctx);
+    assignProperty(cfn, 'AccessLogSettings', {
+      DestinationArn: logGroup.logGroupArn,
+      Format: httpAccessLogFormat().toString(),
+    });
+    ctx.record(cfn, `set AccessLogSettings: JSON access logs to a new log group (${logGroup.node.path})`);
+  }
+  const routeSettings = stage.get('DefaultRouteSettings');
+  if (Values.isUnknown(routeSettings)) {
+    return;
+  }
+  const wanted: Record<string, unknown> = {};
+  if (settings.apiThrottling) {
+    wanted.ThrottlingRateLimit = settings.throttlingRateLimit;
+    wanted.ThrottlingBurstLimit = settings.throttlingBurstLimit;
+  }
+  if (settings.apiMetrics) {
+    wanted.DetailedMetricsEnabled = true;
+  }
+  const added = Object.entries(wanted).filter(([key]) => Values.get(routeSettings, key) === undefined);
+  if (added.length > 0) {
+    assignProperty(cfn, 'DefaultRouteSettings', { ...(routeSettings ?? {}), ...Object.fromEntries(added) });
+    ctx.record(cfn, `set DefaultRouteSettings ${added.map(([key, value]) => `${key}=${value}`).join(', ')}`);
+  }
+}
+
+function isHttpApiStage(stage: CheckedResource, ctx: RemediationContext): boolean {
+  const api = ctx.index.resolveReference(stage.get('ApiId'));
+  return api?.resourceType === 'AWS::ApiGatewayV2::Api' && api.get('ProtocolType') === 'HTTP';
+}
+
+function accessLogGroup(cfn: CfnResource, ctx: RemediationContext): logs.LogGroup {
+  return ctx.created(
+    new logs.LogGroup(ownerOf(cfn), childIdFor(cfn, 'AccessLogs'), { retention: ctx.settings.logGroupRetention }),
+  );
+}
+
+/** Add the 5XX and latency alarms of a REST API (`AWS::ApiGateway::RestApi`) that has none. */
+export function remediateRestApi(cfn: CfnResource, ctx: RemediationContext): void {
+  const api = ctx.current(cfn);
+  const name = api.get('Name');
+  if (!ctx.settings.alarms || typeof name !== 'string' || Values.isUnknown(name)) {
+    return;
+  }
+  addApiAlarms(cfn, api, ctx, { ApiName: name }, [
+    [new ApiGwRestServerErrorAlarmRule(), '5XXError'],
+    [new ApiGwRestLatencyAlarmRule(), 'Latency'],
+  ]);
+}
+
+/** Add the 5xx and latency alarms of an HTTP API (`AWS::ApiGatewayV2::Api`) that has none. */
+export function remediateHttpApi(cfn: CfnResource, ctx: RemediationContext): void {
+  const api = ctx.current(cfn);
+  if (!ctx.settings.alarms || api.get('ProtocolType') !== 'HTTP') {
+    return;
+  }
+  addApiAlarms(cfn, api, ctx, { ApiId: cfn.ref }, [
+    [new ApiGwHttpServerErrorAlarmRule(), '5xx'],
+    [new ApiGwHttpLatencyAlarmRule(), 'Latency'],
+  ]);
+}
+
+function addApiAlarms(
+  cfn: CfnResource,
+  api: CheckedResource,
+  ctx: RemediationContext,
+  dimensionsMap: Record<string, string>,
+  alarms: Array<[Rule, string]>,
+): void {
+  for (const [rule, metricName] of alarms) {
+    if (!ctx.violates(rule, api)) {
+      continue;
+    }
+    const latency = metricName === 'Latency';
+    const alarm = ctx.created(
+      new cloudwatch.Alarm(ownerOf(cfn), childIdFor(cfn, latency ? 'LatencyAlarm' : 'ServerErrorsAlarm'), {
+        alarmDescription: latency
+          ? `API ${cfn.node.path}: p99 latency reached ${LATENCY_THRESHOLD.toSeconds()} seconds in 3 of 5 minutes (added by WellArchitectedDefaults).`
+          : `API ${cfn.node.path} returned server errors (5XX) (added by WellArchitectedDefaults).`,
+        metric: new cloudwatch.Metric({
+          namespace: 'AWS/ApiGateway',
+          metricName,
+          dimensionsMap,
+          period: Duration.minutes(1),
+          statistic: latency ? cloudwatch.Stats.p(99) : cloudwatch.Stats.SUM,
+        }),
+        threshold: latency ? LATENCY_THRESHOLD.toMilliseconds() : 0,
+        comparisonOperator: latency
+          ? cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD
+          : cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+        evaluationPeriods: latency ? 5 : 1,
+        datapointsToAlarm: latency ? 3 : 1,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      }),
+    );
+    ctx.notify(cfn, alarm);
+    ctx.record(
+      cfn,
+      `added a ${metricName} alarm (${alarm.node.path}) that notifies the WellArchitectedMonitoring topic`,
+    );
+  }
+}

@@ -1,0 +1,238 @@
+import { CfnResource, Duration } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { assignProperty, childIdFor, ownerOf, RemediationContext } from './context';
+import { CheckedResource } from '../../checks/engine/resource';
+import { SqsAgeOfOldestMessageAlarmRule } from '../../checks/rules/sqs/age-alarm';
+import { SqsDeadLetterAlarmRule } from '../../checks/rules/sqs/dead-letter-alarm';
+import { Answer, deniesInsecureTransport } from '../../checks/rules/sqs/policy-document';
+import { deadLetterRoleOf, isFifoQueue, redrivePolicyOf } from '../../checks/rules/sqs/queue-relations';
+
+/** What `WellArchitectedQueue` uses: a few retries before a message is set aside. */
+const MAX_RECEIVE_COUNT = 5;
+/** The longest SQS retention, so a dead letter outlives the message's retention in its source queue. */
+const DEAD_LETTER_RETENTION = Duration.days(14);
+/** SQS's retention when `MessageRetentionPeriod` is absent: 4 days. */
+const DEFAULT_RETENTION_SECONDS = 345600;
+const MESSAGE_AGE_THRESHOLD = Duration.minutes(15);
+
+/** Apply the SQS defaults to one `AWS::SQS::Queue`. */
+export function remediateQueue(cfn: CfnResource, ctx: RemediationContext): void {
+  const queue = ctx.current(cfn);
+  if (queue.unresolvedReason) {
+    return;
+  }
+  const settings = ctx.settings;
+  if (
+    settings.queueEncryption &&
+    queue.get('KmsMasterKeyId') === undefined &&
+    queue.get('SqsManagedSseEnabled') === undefined
+  ) {
+    assignProperty(cfn, 'SqsManagedSseEnabled', true);
+    ctx.record(cfn, 'set SqsManagedSseEnabled=true (SQS-managed encryption at rest)');
+  }
+  if (settings.queueTlsOnly) {
+    requireTls(cfn, queue, ctx);
+  }
+  const deadLetterRole = deadLetterRoleOf(queue, ctx.index);
+  if (settings.deadLetterQueues && deadLetterRole === undefined && redrivePolicyOf(queue).state === 'absent') {
+    addDeadLetterQueue(cfn, queue, ctx);
+  }
+  if (settings.alarms && deadLetterRole === undefined) {
+    addMessageAgeAlarm(cfn, queue, ctx);
+  }
+  if (settings.alarms && deadLetterRole !== undefined && ctx.violates(new SqsDeadLetterAlarmRule(), queue)) {
+    const alarm = deadLetterAlarm(cfn, queueMetric(cfn), ctx);
+    ctx.record(cfn, `added an alarm on visible messages of this dead-letter queue (${alarm.node.path})`);
+  }
+}
+
+function tlsStatement(queueArn: string): iam.PolicyStatement {
+  return new iam.PolicyStatement({
+    sid: 'DenyInsecureTransport',
+    effect: iam.Effect.DENY,
+    principals: [new iam.AnyPrincipal()],
+    actions: ['sqs:*'],
+    resources: [queueArn],
+    conditions: { Bool: { 'aws:SecureTransport': 'false' } },
+  });
+}
+
+/**
+ * Deny requests without TLS. A queue has one policy: when a queue policy of the stack already names the queue,
+ * the statement is added to it (two `AWS::SQS::QueuePolicy` on one queue overwrite each other); otherwise an L2
+ * queue gets it through `addToResourcePolicy` and an L1 queue a new queue policy.
+ */
+function requireTls(cfn: CfnResource, queue: CheckedResource, ctx: RemediationContext): void {
+  const policies = ctx.index
+    .referencesTo(queue.logicalId, 'AWS::SQS::QueuePolicy')
+    .filter((ref) => ref.propertyPath.startsWith('Queues'))
+    .map((ref) => ref.source.cfnResource)
+    .filter((policy): policy is CfnResource => policy !== undefined);
+  const queueArn = cfn.getAtt('Arn').toString();
+  for (const policy of policies) {
+    const current = ctx.current(policy);
+    const document = current.get('PolicyDocument');
+    const answer = current.unresolvedReason
+      ? Answer.UNKNOWN
+      : deniesInsecureTransport(document, ['sqs:SendMessage', 'sqs:ReceiveMessage']);
+    if (answer === Answer.YES) {
+      return;
+    }
+    if (answer === Answer.UNKNOWN) {
+      ctx.skipped(
+        cfn,
+        `did not add a TLS-only statement: the document of queue policy ${policy.node.path} is not known at synth time.`,
+      );
+      return;
+    }
+  }
+  const existing = policies[0];
+  if (existing) {
+    appendStatement(existing, tlsStatement(queueArn), ctx);
+    ctx.record(
+      cfn,
+      `added a statement denying requests without TLS (aws:SecureTransport=false) to queue policy ${existing.node.path}`,
+    );
+    return;
+  }
+  const owner = ownerOf(cfn);
+  if (isL2Queue(owner, cfn)) {
+    owner.addToResourcePolicy(tlsStatement(queueArn));
+  } else {
+    ctx.created(
+      new sqs.CfnQueuePolicy(owner, childIdFor(cfn, 'TlsOnlyPolicy'), {
+        queues: [cfn.ref],
+        policyDocument: new iam.PolicyDocument({ statements: [tlsStatement(queueArn)] }),
+      }),
+    );
+  }
+  ctx.record(cfn, 'added a queue policy statement denying requests without TLS (aws:SecureTransport=false)');
+}
+
+function isL2Queue(owner: any, cfn: CfnResource): owner is sqs.Queue {
+  return typeof owner.addToResourcePolicy === 'function' && owner.node.defaultChild === cfn;
+}
+
+/** Add a statement to an existing queue policy, keeping every statement it has. */
+function appendStatement(policy: CfnResource, statement: iam.PolicyStatement, ctx: RemediationContext): void {
+  const owner = policy.node.scope as any;
+  if (owner && owner.node.defaultChild === policy && owner.document instanceof iam.PolicyDocument) {
+    (owner.document as iam.PolicyDocument).addStatements(statement);
+    return;
+  }
+  const raw = (policy as sqs.CfnQueuePolicy).policyDocument;
+  if (raw instanceof iam.PolicyDocument) {
+    raw.addStatements(statement);
+    return;
+  }
+  const document = ctx.current(policy).get('PolicyDocument');
+  const statements = Array.isArray(document?.Statement)
+    ? document.Statement
+    : document?.Statement !== undefined
+      ? [document.Statement]
+      : [];
+  assignProperty(policy, 'PolicyDocument', {
+    Version: '2012-10-17',
+    ...document,
+    Statement: [...statements, statement.toStatementJson()],
+  });
+}
+
+function addDeadLetterQueue(cfn: CfnResource, queue: CheckedResource, ctx: RemediationContext): void {
+  const fifo = isFifoQueue(queue);
+  if (fifo === undefined) {
+    ctx.skipped(
+      cfn,
+      'did not add a dead-letter queue: FifoQueue is not known at synth time, so its type cannot match.',
+    );
+    return;
+  }
+  const deadLetterQueue = ctx.created(
+    new sqs.Queue(ownerOf(cfn), childIdFor(cfn, 'DeadLetterQueue'), {
+      // A FIFO queue's dead-letter queue must be FIFO too.
+      fifo: fifo ? true : undefined,
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: DEAD_LETTER_RETENTION,
+    }),
+  );
+  assignProperty(cfn, 'RedrivePolicy', {
+    deadLetterTargetArn: deadLetterQueue.queueArn,
+    maxReceiveCount: MAX_RECEIVE_COUNT,
+  });
+  ctx.acknowledgeNag(
+    cfn,
+    deadLetterQueue,
+    'Serverless::Serverless-SQSRedrivePolicy',
+    `This queue is the dead-letter queue of ${cfn.node.path}; a dead-letter queue needs no dead-letter queue of its own.`,
+  );
+  const alarm = ctx.settings.alarms
+    ? deadLetterAlarm(
+        deadLetterQueue.node.defaultChild as CfnResource,
+        deadLetterQueue.metricApproximateNumberOfMessagesVisible(),
+        ctx,
+      )
+    : undefined;
+  ctx.record(
+    cfn,
+    `set RedrivePolicy to a new ${fifo ? 'FIFO ' : ''}dead-letter queue ${deadLetterQueue.node.path} ` +
+      `(maxReceiveCount ${MAX_RECEIVE_COUNT}, 14-day retention, encrypted, TLS-only${alarm ? ', with an alarm on visible messages' : ''})`,
+  );
+}
+
+function queueMetric(cfn: CfnResource): cloudwatch.Metric {
+  return new cloudwatch.Metric({
+    namespace: 'AWS/SQS',
+    metricName: 'ApproximateNumberOfMessagesVisible',
+    dimensionsMap: { QueueName: cfn.getAtt('QueueName').toString() },
+  });
+}
+
+function deadLetterAlarm(queue: CfnResource, metric: cloudwatch.Metric, ctx: RemediationContext): cloudwatch.Alarm {
+  const alarm = ctx.created(
+    new cloudwatch.Alarm(ownerOf(queue), childIdFor(queue, 'DeadLetterAlarm'), {
+      alarmDescription: `Messages are waiting in dead-letter queue ${queue.node.path}: inspect them, fix the cause, then redrive them (added by WellArchitectedDefaults).`,
+      metric: metric.with({ period: Duration.minutes(1), statistic: cloudwatch.Stats.MAXIMUM }),
+      threshold: 0,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    }),
+  );
+  ctx.notify(queue, alarm);
+  return alarm;
+}
+
+/**
+ * An alarm on the age of the oldest message of a work queue, as `WellArchitectedQueue` has: 15 minutes, or never
+ * when the retention is not longer than that (messages would expire before it fires).
+ */
+function addMessageAgeAlarm(cfn: CfnResource, queue: CheckedResource, ctx: RemediationContext): void {
+  const retention = queue.get('MessageRetentionPeriod') ?? DEFAULT_RETENTION_SECONDS;
+  if (typeof retention !== 'number' || retention <= MESSAGE_AGE_THRESHOLD.toSeconds()) {
+    return;
+  }
+  if (!ctx.violates(new SqsAgeOfOldestMessageAlarmRule(), queue)) {
+    return;
+  }
+  const alarm = ctx.created(
+    new cloudwatch.Alarm(ownerOf(cfn), childIdFor(cfn, 'MessageAgeAlarm'), {
+      alarmDescription: `The oldest message in queue ${cfn.node.path} is older than 15 minutes: consumers are failing or cannot keep up (added by WellArchitectedDefaults).`,
+      metric: new cloudwatch.Metric({
+        namespace: 'AWS/SQS',
+        metricName: 'ApproximateAgeOfOldestMessage',
+        dimensionsMap: { QueueName: cfn.getAtt('QueueName').toString() },
+        period: Duration.minutes(1),
+        statistic: cloudwatch.Stats.MAXIMUM,
+      }),
+      threshold: MESSAGE_AGE_THRESHOLD.toSeconds(),
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    }),
+  );
+  ctx.notify(cfn, alarm);
+  ctx.record(cfn, `added an ApproximateAgeOfOldestMessage alarm (${alarm.node.path}) at 15 minutes`);
+}
