@@ -114,6 +114,9 @@ project.deps.addDependency('constructs@10.5.1', DependencyType.BUILD);
 // We deliberately build against a newer aws-cdk-lib than the peer floor (DEVELOPERS.md): silence only that warning.
 project.compileTask.reset('jsii --silence-warnings=metadata/missing-dev-dependency', { receiveArgs: true });
 
+// ts-jest transpiles each file alone (isolatedModules): type errors in tests and examples are caught here.
+project.testTask.prependExec('tsc --noEmit -p tsconfig.dev.json');
+
 // The main job from the README: synthesize the example app with the real CDK CLI and print the findings.
 project.addTask('example', {
   description: 'Synthesize the example app with the real cdk CLI and print its well-architected findings',

@@ -1,12 +1,13 @@
 import { App, CfnParameter, Fn, Stack } from 'aws-cdk-lib';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
-import { CheckedResource, Compliance, StackIndex } from '../../../src';
+import { Compliance } from '../../../src';
 import { stepFunctionsRules } from '../../../src/checks/rules/stepfunctions';
 import { StepFunctionsExpressLoggingRule } from '../../../src/checks/rules/stepfunctions/express-logging';
 import { StepFunctionsLoggingRule } from '../../../src/checks/rules/stepfunctions/logging';
 import { StepFunctionsTracingRule } from '../../../src/checks/rules/stepfunctions/tracing';
 import { complianceOf, findings } from '../rule-harness';
+import { describeRobustness } from '../rule-robustness';
 
 function newStack(): Stack {
   return new Stack(new App(), 'Stack');
@@ -152,93 +153,4 @@ describe('WA-StepFunctionsExpressLogging', () => {
   });
 });
 
-describe('every rule of this family', () => {
-  const keys = [
-    'Targets',
-    'MethodSettings',
-    'StageDescription',
-    'StageName',
-    'AccessLogSetting',
-    'AccessLogSettings',
-    'TracingEnabled',
-    'DefaultRouteSettings',
-    'HttpMethod',
-    'AuthorizationType',
-    'RestApiId',
-    'ApiId',
-    'RouteKey',
-    'Integration',
-    'IntegrationType',
-    'IntegrationUri',
-    'IntegrationSubtype',
-    'TimeoutInMillis',
-    'SecurityPolicy',
-    'Name',
-    'ProtocolType',
-    'TracingConfiguration',
-    'LoggingConfiguration',
-    'StateMachineType',
-    'Replicas',
-    'PointInTimeRecoverySpecification',
-    'SSESpecification',
-    'BillingMode',
-    'GlobalSecondaryIndexes',
-    'TableName',
-    'XrayEnabled',
-    'LogConfig',
-    'AdditionalAuthenticationProviders',
-    'AuthenticationType',
-    'EndpointConfiguration',
-  ];
-  const values: any[] = [null, 'x', 7, true, [], {}, [null], ['x'], { Ref: 'Nope' }, { 'Fn::GetAtt': ['Nope', 'Arn'] }];
-  const oddShapes: any[] = [
-    {},
-    ...values.map((v) => Object.fromEntries(keys.map((k) => [k, v]))),
-    ...values.map((v) => ({
-      Targets: [{ Id: v, DeadLetterConfig: v, RetryPolicy: v }],
-      MethodSettings: [
-        { HttpMethod: '*', ResourcePath: '/*', LoggingLevel: v, DataTraceEnabled: v, MetricsEnabled: v },
-      ],
-      StageName: 'prod',
-      StageDescription: { AccessLogSetting: v, MethodSettings: [v] },
-      AccessLogSetting: { DestinationArn: v, Format: v },
-      AccessLogSettings: { DestinationArn: 'arn', Format: v },
-      Integration: { Type: 'AWS_PROXY', Uri: v, TimeoutInMillis: v },
-      IntegrationType: 'AWS_PROXY',
-      IntegrationUri: v,
-      LoggingConfiguration: { Level: 'ALL', Destinations: [v, { CloudWatchLogsLogGroup: v }] },
-      Replicas: [v, { PointInTimeRecoverySpecification: v, SSESpecification: v }],
-      SSESpecification: { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: v },
-      GlobalSecondaryIndexes: [v],
-      LogConfig: { CloudWatchLogsRoleArn: 'arn', FieldLogLevel: v },
-      AdditionalAuthenticationProviders: [v],
-    })),
-  ];
-
-  test.each(stepFunctionsRules().map((r) => [r.id, r] as const))(
-    '%s answers unknown for unresolvable resources and never throws',
-    (_id, rule) => {
-      const index = StackIndex.fromResources([]);
-      for (const resourceType of rule.resourceTypes) {
-        const unresolved = new CheckedResource({
-          logicalId: 'X',
-          resourceType,
-          constructPath: 'Stack/X',
-          stackName: 'Stack',
-          unresolvedReason: 'its properties could not be resolved',
-        });
-        expect(rule.evaluate(unresolved, { index }).compliance).toBe(Compliance.UNKNOWN);
-        for (const properties of oddShapes) {
-          const odd = new CheckedResource({
-            logicalId: 'X',
-            resourceType,
-            constructPath: 'Stack/X',
-            stackName: 'Stack',
-            properties,
-          });
-          expect(() => rule.evaluate(odd, { index: StackIndex.fromResources([odd]) })).not.toThrow();
-        }
-      }
-    },
-  );
-});
+describeRobustness(stepFunctionsRules());
