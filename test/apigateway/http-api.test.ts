@@ -8,7 +8,8 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { backendFunction, dashboardText } from './fixtures';
 import { WellArchitectedHttpApi, WellArchitectedHttpApiProps } from '../../src/apigateway';
-import { WellArchitectedMonitoring } from '../../src/monitoring';
+import { AlarmSeverity, WellArchitectedMonitoring } from '../../src/monitoring';
+import { alarmDescriptions } from '../monitoring/alarm-text';
 
 function httpApi(props: WellArchitectedHttpApiProps = {}): {
   stack: Stack;
@@ -322,5 +323,25 @@ describe('WellArchitectedHttpApi validation', () => {
     expect(construct({ createDefaultStage: false, detailedMetricsEnabled: true })).toThrow(
       /detailedMetricsEnabled: configures/,
     );
+  });
+});
+
+describe('WellArchitectedHttpApi alarm names, descriptions and severities', () => {
+  test('named after the API and described with their thresholds', () => {
+    const { stack } = httpApi();
+    const descriptions = alarmDescriptions(stack);
+    expect(descriptions['Stack-Api-ServerErrors']).toContain(
+      'HTTP API Api answered with 5XX errors: clients got failures. Resource: HTTP API Stack/Api. ' +
+        'Fires when 5XX responses (sum) > 0 in any 1-minute period.',
+    );
+    expect(descriptions['Stack-Api-Latency']).toContain(
+      'Fires when Latency p99 > 2 seconds in 3 of the last 5 1-minute periods.',
+    );
+  });
+
+  test('5XX pages, latency warns', () => {
+    const { api } = httpApi();
+    expect(api.monitoring.severityOf(api.serverErrorsAlarm)).toBe(AlarmSeverity.CRITICAL);
+    expect(api.monitoring.severityOf(api.latencyAlarm)).toBe(AlarmSeverity.WARNING);
   });
 });

@@ -5,7 +5,8 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { backendFunction, dashboardText } from './fixtures';
 import { WellArchitectedRestApi, WellArchitectedRestApiProps } from '../../src/apigateway';
-import { WellArchitectedMonitoring } from '../../src/monitoring';
+import { AlarmSeverity, WellArchitectedMonitoring } from '../../src/monitoring';
+import { alarmDescriptions } from '../monitoring/alarm-text';
 
 function restApi(props: WellArchitectedRestApiProps = {}): {
   stack: Stack;
@@ -398,5 +399,35 @@ describe('WellArchitectedRestApi validation', () => {
     expect(
       () => new WellArchitectedRestApi(stack, 'Api', { deployOptions: { throttlingRateLimit: rate } }),
     ).not.toThrow();
+  });
+});
+
+describe('WellArchitectedRestApi alarm names, descriptions and severities', () => {
+  test('5XX: named after the API, described with the threshold, causes, first steps and the dashboard', () => {
+    const { stack } = restApi({ serverErrorsAlarmThreshold: 5 });
+    expect(alarmDescriptions(stack)['Stack-Api-ServerErrors']).toBe(
+      'REST API Api answered with 5XX errors: clients got failures. Resource: REST API Stack/Api. ' +
+        'Fires when 5XX responses (sum) > 5 in any 1-minute period. ' +
+        'Likely causes: the Lambda integration threw, timed out or was throttled; the integration took longer than ' +
+        'the API Gateway integration timeout; a misconfigured integration or a missing invoke permission after a ' +
+        'deployment. First steps: 1) filter the access log on status >= 500 and read integrationError and ' +
+        'errorMessage; 2) open the Errors and Throttles graphs of the integrated functions; 3) if a deployment just ' +
+        'happened, roll it back. Dashboard: https://console.aws.amazon.com/cloudwatch/home?region=${AWS::Region}' +
+        '#dashboards/dashboard/Stack-WellArchitectedMonitoring-${AWS::Region}',
+    );
+  });
+
+  test('latency: the threshold and the 3-of-5-minutes window', () => {
+    const { stack } = restApi({ latencyAlarmThreshold: Duration.seconds(3) });
+    const description = alarmDescriptions(stack)['Stack-Api-Latency'];
+    expect(description).toContain('Fires when Latency p99 > 3 seconds in 3 of the last 5 1-minute periods.');
+    expect(description).toContain('First steps: 1) compare Latency with IntegrationLatency on the dashboard');
+  });
+
+  test('5XX pages, latency warns', () => {
+    const { api } = restApi();
+    expect(api.monitoring.severityOf(api.serverErrorsAlarm)).toBe(AlarmSeverity.CRITICAL);
+    expect(api.monitoring.severityOf(api.latencyAlarm)).toBe(AlarmSeverity.WARNING);
+    expect(api.monitoring.criticalAlarms).toEqual([api.serverErrorsAlarm]);
   });
 });

@@ -16,7 +16,8 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { WellArchitectedFunction, WellArchitectedFunctionProps } from '../../src/lambda';
-import { WellArchitectedMonitoring } from '../../src/monitoring';
+import { AlarmSeverity, WellArchitectedMonitoring } from '../../src/monitoring';
+import { alarmDescriptions } from '../monitoring/alarm-text';
 
 const CODE = {
   code: lambda.Code.fromInline('exports.handler = async () => ({ ok: true });'),
@@ -794,5 +795,79 @@ describe('WellArchitectedFunction is a drop-in lambda.Function', () => {
 
   test('aws-cdk-lib validation still applies', () => {
     expect(() => build({ functionName: 'x'.repeat(65) })).toThrow(/Function name can not be longer than 64 characters/);
+  });
+});
+
+describe('WellArchitectedFunction alarm names, descriptions and severities', () => {
+  const dashboardLink =
+    'Dashboard: https://console.aws.amazon.com/cloudwatch/home?region=${AWS::Region}#dashboards/dashboard/Orders-WellArchitectedMonitoring-${AWS::Region}';
+
+  test('names: service, function path, condition', () => {
+    const { fn } = build({ asyncInvocation: true });
+    const names = [fn.errorsAlarm, fn.throttlesAlarm, fn.durationAlarm!, fn.onFailureQueueAlarm!].map(
+      (alarm) => (alarm.node.defaultChild as cloudwatch.CfnAlarm).alarmName,
+    );
+    expect(names).toEqual([
+      'Orders-Handler-Errors',
+      'Orders-Handler-Throttles',
+      'Orders-Handler-Duration',
+      'Orders-Handler-FailedAsyncEvents',
+    ]);
+  });
+
+  test('errors: what failed, where, the threshold, causes, first steps and the dashboard', () => {
+    const { stack } = build();
+    expect(alarmDescriptions(stack)['Orders-Handler-Errors']).toBe(
+      'Lambda function Handler failed invocations: callers got errors or events were retried. ' +
+        'Resource: Lambda function Orders/Handler. Fires when Errors (sum) > 0 in any 1-minute period. ' +
+        'Likely causes: an unhandled exception in the handler, often after a deployment; a timeout; running out of ' +
+        'memory; a failing downstream dependency or missing permission. ' +
+        "First steps: 1) search the function's log group for ERROR and 'Task timed out' in the alarm window; " +
+        '2) open the X-Ray traces of the failed invocations; 3) if a deployment just happened, roll it back. ' +
+        dashboardLink,
+    );
+  });
+
+  test('duration: the threshold in milliseconds and as a share of the timeout, over 3 of 5 minutes', () => {
+    const { stack } = build({ timeout: Duration.seconds(10) });
+    const description = alarmDescriptions(stack)['Orders-Handler-Duration'];
+    expect(description).toContain(
+      'Fires when Duration p99 >= 8000 ms (80% of the 10 seconds timeout) in 3 of the last 5 1-minute periods.',
+    );
+    expect(description).toContain('First steps: 1) open the X-Ray traces of the slowest invocations');
+    expect(description.endsWith(dashboardLink)).toBe(true);
+  });
+
+  test('throttles and the on-failure queue describe their own causes', () => {
+    const { stack } = build({ asyncInvocation: true });
+    const descriptions = alarmDescriptions(stack);
+    expect(descriptions['Orders-Handler-Throttles']).toContain(
+      'Fires when Throttles (sum) > 0 in any 1-minute period.',
+    );
+    expect(descriptions['Orders-Handler-Throttles']).toContain('the reserved concurrency of the function is reached');
+    expect(descriptions['Orders-Handler-FailedAsyncEvents']).toContain(
+      'Resource: SQS on-failure queue of Lambda function Orders/Handler/OnFailureQueue.',
+    );
+    expect(descriptions['Orders-Handler-FailedAsyncEvents']).toContain(
+      '3) fix the cause, then redrive the messages (they are kept 14 days)',
+    );
+  });
+
+  test('errors and failed asynchronous events page; throttles and duration warn', () => {
+    const { stack, fn } = build({ asyncInvocation: true });
+    const monitoring = fn.monitoring;
+    expect(monitoring.severityOf(fn.errorsAlarm)).toBe(AlarmSeverity.CRITICAL);
+    expect(monitoring.severityOf(fn.onFailureQueueAlarm!)).toBe(AlarmSeverity.CRITICAL);
+    expect(monitoring.severityOf(fn.throttlesAlarm)).toBe(AlarmSeverity.WARNING);
+    expect(monitoring.severityOf(fn.durationAlarm!)).toBe(AlarmSeverity.WARNING);
+    const alarmRule = JSON.stringify(Template.fromStack(stack).findResources('AWS::CloudWatch::CompositeAlarm'));
+    expect(alarmRule).toContain(stack.getLogicalId(fn.errorsAlarm.node.defaultChild as cloudwatch.CfnAlarm));
+    expect(alarmRule).not.toContain(stack.getLogicalId(fn.throttlesAlarm.node.defaultChild as cloudwatch.CfnAlarm));
+  });
+
+  test('a severity can be overridden per function', () => {
+    const { fn } = build();
+    fn.monitoring.addAlarm(fn.throttlesAlarm, { severity: AlarmSeverity.CRITICAL });
+    expect(fn.monitoring.criticalAlarms).toEqual([fn.errorsAlarm, fn.throttlesAlarm]);
   });
 });

@@ -130,7 +130,7 @@ export function addChatChannels(
     new iam.PolicyStatement({ sid: 'ReadAlarmsAndMetrics', actions: CHANNEL_ROLE_ACTIONS, resources: ['*'] }),
   );
   Validations.of(role).acknowledge({
-    id: 'AwsSolutions-IAM5[Resource::*]',
+    id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
     reason:
       'AWS Chatbot reads the alarm and its metrics to render a notification. cloudwatch:GetMetricData and ' +
       'cloudwatch:GetMetricWidgetImage support no resource-level permissions, and the alarms of the notifications ' +
@@ -183,8 +183,8 @@ export function addWebhooks(scope: Construct, topic: sns.ITopic, webhookUrls: st
     'This queue is itself a dead-letter queue: it keeps the alarm notifications SNS could not deliver to a webhook, ' +
     'for 14 days, with an alarm on visible messages. Nothing consumes it, so it needs no dead-letter queue of its own.';
   Validations.of(deadLetterQueue).acknowledge(
-    { id: 'AwsSolutions-SQS3', reason },
-    { id: 'Serverless-SQSRedrivePolicy', reason },
+    { id: 'AwsSolutions::AwsSolutions-SQS3', reason },
+    { id: 'Serverless::Serverless-SQSRedrivePolicy', reason },
   );
   for (const url of webhookUrls) {
     topic.addSubscription(
