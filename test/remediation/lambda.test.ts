@@ -121,8 +121,8 @@ describe('a plain lambda.Function', () => {
     template.resourceCountIs('AWS::Logs::LogGroup', 1);
     const functionChanges = defaults.changes.filter((c) => c.resourceType === 'AWS::Lambda::Function');
     expect(functionChanges.map((c) => c.description)).toEqual([
-      expect.stringMatching(/^added a Errors alarm/),
-      expect.stringMatching(/^added a Throttles alarm/),
+      expect.stringMatching(/^added an alarm on Errors/),
+      expect.stringMatching(/^added an alarm on Throttles/),
       expect.stringMatching(/^added a Duration alarm/),
       expect.stringMatching(/^acknowledged cdk-nag Serverless-LambdaDLQ/),
     ]);

@@ -1,7 +1,7 @@
-import { CfnResource, Duration } from 'aws-cdk-lib';
+import { Annotations, CfnResource, Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { assignProperty, childIdFor, ownerOf, RemediationContext } from './context';
+import { ANNOTATION_PREFIX, assignProperty, childIdFor, ownerOf, RemediationContext } from './context';
 import { httpAccessLogFormat, restAccessLogFormat } from '../../apigateway/private/access-log-format';
 import { CheckedResource } from '../../checks/engine/resource';
 import { Rule } from '../../checks/engine/rule';
@@ -47,6 +47,7 @@ export function remediateRestStage(cfn: CfnResource, ctx: RemediationContext): v
   }
   const methodSettings = stage.get('MethodSettings');
   if (Object.keys(wanted).length === 0 || Values.isUnknown(methodSettings)) {
+    warnWithoutAccountRole(cfn, ctx);
     return;
   }
   const list: any[] = Array.isArray(methodSettings) ? [...methodSettings] : [];
@@ -66,6 +67,27 @@ export function remediateRestStage(cfn: CfnResource, ctx: RemediationContext): v
   list[position] = { ...entry, ...Object.fromEntries(added) };
   assignProperty(cfn, 'MethodSettings', list);
   ctx.record(cfn, `set MethodSettings for */* ${added.map(([key, value]) => `${key}=${value}`).join(', ')}`);
+  warnWithoutAccountRole(cfn, ctx);
+}
+
+/**
+ * REST API logging to CloudWatch needs the account-wide API Gateway CloudWatch role; without it the deployment
+ * fails ("CloudWatch Logs role ARN must be set in account settings"). A stack with an `AWS::ApiGateway::Account`
+ * sets it; otherwise the account may or may not have one, which synth cannot know: say so once per stage.
+ */
+function warnWithoutAccountRole(cfn: CfnResource, ctx: RemediationContext): void {
+  const logging = ctx
+    .changesOf(cfn)
+    .some((d) => d.startsWith('set AccessLogSetting') || d.includes('LoggingLevel=ERROR'));
+  if (!logging || ctx.index.ofType('AWS::ApiGateway::Account').length > 0) {
+    return;
+  }
+  Annotations.of(cfn).addWarningV2(
+    'cdk-well-architected:WellArchitectedDefaults.RestApiCloudWatchRole',
+    `${ANNOTATION_PREFIX} Logging of REST stage ${cfn.node.path} was turned on, and this stack does not set the account's ` +
+      'API Gateway CloudWatch role: the deployment fails unless the account already has one. Set `cloudWatchRole: true` ' +
+      'on the RestApi, or apiAccessLogs and apiExecutionLogging to false.',
+  );
 }
 
 /** Apply the HTTP API stage defaults to one `AWS::ApiGatewayV2::Stage`. */
@@ -174,7 +196,7 @@ function addApiAlarms(
     ctx.notify(cfn, alarm);
     ctx.record(
       cfn,
-      `added a ${metricName} alarm (${alarm.node.path}) that notifies the WellArchitectedMonitoring topic`,
+      `added an alarm on ${metricName} (${alarm.node.path}) that notifies the WellArchitectedMonitoring topic`,
     );
   }
 }

@@ -16,6 +16,9 @@ const ACKNOWLEDGED_RULES_METADATA: string =
   (Validations as { ACKNOWLEDGED_RULES_METADATA_KEY?: string }).ACKNOWLEDGED_RULES_METADATA_KEY ??
   'aws:cdk:acknowledged-rules';
 
+/** The metadata type of each change on the changed resource: its description. */
+export const REMEDIATION_METADATA = 'cdk-well-architected:remediation';
+
 /** The prefix of every annotation the remediation writes, so users can grep the synth output for it. */
 export const ANNOTATION_PREFIX = '[WellArchitectedDefaults]';
 
@@ -50,12 +53,19 @@ export interface RecordedChange {
 
 /** What the remediation of one stack shares: the index built before any change, the settings, the change log. */
 export class RemediationContext {
+  private readonly changed = new Map<CfnResource, string[]>();
+
   constructor(
     public readonly stack: Stack,
     public readonly index: StackIndex,
     public readonly settings: RemediationSettings,
     private readonly onChange: (change: RecordedChange) => void,
   ) {}
+
+  /** The descriptions of the changes this run made on the resource. */
+  public changesOf(resource: CfnResource): string[] {
+    return this.changed.get(resource) ?? [];
+  }
 
   /** The resource's properties as they are now (after the changes made so far), resolved. */
   public current(resource: CfnResource): CheckedResource {
@@ -66,6 +76,9 @@ export class RemediationContext {
   public record(resource: CfnResource, description: string): void {
     const logicalId = this.stack.resolve(resource.logicalId);
     Annotations.of(resource).addInfo(`${ANNOTATION_PREFIX} ${description}`);
+    // A machine-readable trail the checks' reports can pick up without depending on this module.
+    resource.node.addMetadata(REMEDIATION_METADATA, description);
+    this.changed.set(resource, [...this.changesOf(resource), description]);
     this.onChange({
       constructPath: resource.node.path,
       logicalId,

@@ -221,7 +221,7 @@ function addFunctionAlarms(cfn: CfnResource, fn: CheckedResource, ctx: Remediati
     ctx.notify(cfn, alarm);
     ctx.record(
       cfn,
-      `added a ${metricName} alarm (${alarm.node.path}) that notifies the WellArchitectedMonitoring topic`,
+      `added an alarm on ${metricName} (${alarm.node.path}) that notifies the WellArchitectedMonitoring topic`,
     );
   }
 
