@@ -1,5 +1,6 @@
 import * as path from 'path';
 import { Annotations, AspectPriority, Aspects, CfnResource, IAspect, Stack, Stage } from 'aws-cdk-lib';
+import * as cxschema from 'aws-cdk-lib/cloud-assembly-schema';
 import { Construct, IConstruct } from 'constructs';
 import { acknowledgmentKey, AcknowledgmentRecord, ConstructAcknowledgments, owningStage } from './acknowledgments';
 import { Finding } from './finding';
@@ -358,17 +359,27 @@ export class WellArchitectedChecks implements IAspect {
     if (finding.acknowledged || !resource.cfnResource) {
       return;
     }
-    const annotations = Annotations.of(resource.cfnResource);
     const message = annotationMessage(finding, rule);
+    // The same messages `Annotations` writes (with the `[ack: id]` tag the CDK CLI reads), without the stack trace
+    // it captures for each: the trace would point into this engine, not at the user's code, and capturing one per
+    // finding was half of the checks' own synth time. Acknowledged findings never get here.
+    const node = resource.cfnResource.node;
+    const annotate = (level: string, data: string) => {
+      // Like `Annotations`, a message already on the construct is not added again (an app synthesized twice).
+      if (!node.metadata.some((entry) => entry.type === level && entry.data === data)) {
+        node.addMetadata(level, data, { stackTrace: false });
+      }
+    };
     if (finding.severity === Severity.ERROR && this.failOnError) {
       // CDK does not acknowledge errors itself (the CLI does not offer to), so the message says how.
-      annotations.addError(
+      annotate(
+        cxschema.ArtifactMetadataEntryType.ERROR,
         `${message} To accept it here: Validations.of(construct).acknowledge({ id: '${rule.id}', reason: '...' }). [ack: ${rule.id}]`,
       );
     } else if (finding.severity === Severity.INFO) {
-      annotations.addInfo(`${message} [ack: ${rule.id}]`);
+      annotate(cxschema.ArtifactMetadataEntryType.INFO, `${message} [ack: ${rule.id}]`);
     } else {
-      annotations.addWarningV2(rule.id, message);
+      annotate(cxschema.ArtifactMetadataEntryType.WARN, `${message} [ack: ${rule.id}]`);
     }
   }
 
