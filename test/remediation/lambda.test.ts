@@ -8,6 +8,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { handler } from './fixtures';
 import { WellArchitectedFunction } from '../../src/lambda';
+import { AlarmSeverity, WellArchitectedMonitoring } from '../../src/monitoring';
 import { WellArchitectedDefaults, WellArchitectedDefaultsProps } from '../../src/remediation';
 
 function newStack(): { app: App; stack: Stack } {
@@ -86,6 +87,29 @@ describe('a plain lambda.Function', () => {
     alarmOn('Errors', { Threshold: 0, Statistic: 'Sum' });
     alarmOn('Throttles', { Threshold: 0, Statistic: 'Sum' });
     alarmOn('Duration', { Threshold: 16000, ExtendedStatistic: 'p99', EvaluationPeriods: 5, DatapointsToAlarm: 3 });
+    // Named and described like the alarms of WellArchitectedFunction.
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'Errors',
+      AlarmName: 'Legacy-Worker-Errors',
+      AlarmDescription: Match.stringLikeRegexp('Lambda function Worker failed invocations'),
+    });
+  });
+
+  test('errors are critical, throttles and duration warnings, in the monitoring', () => {
+    const { app, stack } = newStack();
+    const fn = handler(stack, 'Worker');
+    WellArchitectedDefaults.applyTo(app);
+    app.synth();
+    const monitoring = WellArchitectedMonitoring.of(stack);
+    const severities = Object.fromEntries(
+      monitoring.alarms.map((alarm) => [alarm.node.id, monitoring.severityOf(alarm)]),
+    );
+    expect(severities).toEqual({
+      ErrorsAlarm: AlarmSeverity.CRITICAL,
+      ThrottlesAlarm: AlarmSeverity.WARNING,
+      DurationAlarm: AlarmSeverity.WARNING,
+    });
+    expect(fn.node.tryFindChild('ErrorsAlarm')).toBeDefined();
   });
 
   test('records each change as an info annotation on the function', () => {
@@ -121,9 +145,7 @@ describe('a plain lambda.Function', () => {
     template.resourceCountIs('AWS::Logs::LogGroup', 1);
     const functionChanges = defaults.changes.filter((c) => c.resourceType === 'AWS::Lambda::Function');
     expect(functionChanges.map((c) => c.description)).toEqual([
-      expect.stringMatching(/^added an alarm on Errors/),
-      expect.stringMatching(/^added an alarm on Throttles/),
-      expect.stringMatching(/^added a Duration alarm/),
+      'added alarms Legacy/Worker/ErrorsAlarm, Legacy/Worker/ThrottlesAlarm, Legacy/Worker/DurationAlarm that notify the WellArchitectedMonitoring topic',
       expect.stringMatching(/^acknowledged cdk-nag Serverless-LambdaDLQ/),
     ]);
   });

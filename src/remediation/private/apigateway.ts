@@ -10,6 +10,7 @@ import { ApiGwHttpLatencyAlarmRule } from '../../checks/rules/apigateway/http-la
 import { ApiGwHttpServerErrorAlarmRule } from '../../checks/rules/apigateway/http-server-error-alarm';
 import { ApiGwRestLatencyAlarmRule } from '../../checks/rules/apigateway/rest-latency-alarm';
 import { ApiGwRestServerErrorAlarmRule } from '../../checks/rules/apigateway/rest-server-error-alarm';
+import { AlarmSeverity } from '../../monitoring';
 
 /** What `WellArchitectedRestApi` and `WellArchitectedHttpApi` alarm on: p99 latency of 2 seconds in 3 of 5 minutes. */
 const LATENCY_THRESHOLD = Duration.seconds(2);
@@ -167,36 +168,48 @@ function addApiAlarms(
   dimensionsMap: Record<string, string>,
   alarms: Array<[Rule, string]>,
 ): void {
+  const added: string[] = [];
   for (const [rule, metricName] of alarms) {
     if (!ctx.violates(rule, api)) {
       continue;
     }
     const latency = metricName === 'Latency';
-    const alarm = ctx.created(
-      new cloudwatch.Alarm(ownerOf(cfn), childIdFor(cfn, latency ? 'LatencyAlarm' : 'ServerErrorsAlarm'), {
-        alarmDescription: latency
-          ? `API ${cfn.node.path}: p99 latency reached ${LATENCY_THRESHOLD.toSeconds()} seconds in 3 of 5 minutes (added by WellArchitectedDefaults).`
-          : `API ${cfn.node.path} returned server errors (5XX) (added by WellArchitectedDefaults).`,
-        metric: new cloudwatch.Metric({
-          namespace: 'AWS/ApiGateway',
-          metricName,
-          dimensionsMap,
-          period: Duration.minutes(1),
-          statistic: latency ? cloudwatch.Stats.p(99) : cloudwatch.Stats.SUM,
-        }),
-        threshold: latency ? LATENCY_THRESHOLD.toMilliseconds() : 0,
-        comparisonOperator: latency
-          ? cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD
-          : cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-        evaluationPeriods: latency ? 5 : 1,
-        datapointsToAlarm: latency ? 3 : 1,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-      }),
-    );
-    ctx.notify(cfn, alarm);
-    ctx.record(
-      cfn,
-      `added an alarm on ${metricName} (${alarm.node.path}) that notifies the WellArchitectedMonitoring topic`,
-    );
+    const metric = new cloudwatch.Metric({
+      namespace: 'AWS/ApiGateway',
+      metricName,
+      dimensionsMap,
+      statistic: latency ? cloudwatch.Stats.p(99) : cloudwatch.Stats.SUM,
+    });
+    const alarm = latency
+      ? ctx.addAlarm(cfn, {
+          condition: 'Latency',
+          metric,
+          threshold: LATENCY_THRESHOLD.toMilliseconds(),
+          comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+          evaluationPeriods: 5,
+          datapointsToAlarm: 3,
+          severity: AlarmSeverity.WARNING,
+          resourceKind: 'API',
+          summary: `API ${cfn.node.path} is slow: p99 latency reached ${LATENCY_THRESHOLD.toSeconds()} seconds`,
+          thresholdText: `Latency p99 >= ${LATENCY_THRESHOLD.toMilliseconds()} ms`,
+          likelyCauses: ['a slow integration (Lambda cold starts, a slow dependency)', 'a traffic spike'],
+          firstSteps: ['compare Latency with IntegrationLatency', "look at the integration's traces"],
+        })
+      : ctx.addAlarm(cfn, {
+          condition: 'ServerErrors',
+          metric,
+          threshold: 0,
+          evaluationPeriods: 1,
+          severity: AlarmSeverity.CRITICAL,
+          resourceKind: 'API',
+          summary: `API ${cfn.node.path} returned server errors (5XX) to its clients`,
+          thresholdText: `${metricName} (sum) > 0`,
+          likelyCauses: ['the integration failed or timed out', 'a misconfigured integration or permission'],
+          firstSteps: ['read the access logs for the failing routes', "read the integration's error logs"],
+        });
+    added.push(alarm.node.path);
+  }
+  if (added.length > 0) {
+    ctx.record(cfn, `added alarms ${added.join(', ')} that notify the WellArchitectedMonitoring topic`);
   }
 }

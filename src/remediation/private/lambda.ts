@@ -1,10 +1,10 @@
-import { CfnResource, Duration } from 'aws-cdk-lib';
+import { CfnResource } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { assignProperty, childIdFor, ownerOf, RemediationContext } from './context';
 import { CheckedResource } from '../../checks/engine/resource';
-import { Compliance, Rule } from '../../checks/engine/rule';
+import { Compliance } from '../../checks/engine/rule';
 import { Values } from '../../checks/engine/values';
 import { LambdaAsyncFailureDestinationRule } from '../../checks/rules/lambda/lambda-async-failure-destination';
 import { LambdaDurationAlarmRule } from '../../checks/rules/lambda/lambda-duration-alarm';
@@ -16,11 +16,11 @@ import {
   skipFunction,
 } from '../../checks/rules/lambda/lambda-resources';
 import { LambdaThrottlesAlarmRule } from '../../checks/rules/lambda/lambda-throttles-alarm';
+import { AlarmSeverity } from '../../monitoring';
 
 /** The metadata type that marks a handler as returning `batchItemFailures` for SQS batches. */
 export const REPORTS_BATCH_ITEM_FAILURES = 'cdk-well-architected:reportsBatchItemFailures';
 
-const ALARM_PERIOD = Duration.minutes(1);
 /** Lambda's timeout when `Timeout` is absent. */
 const DEFAULT_TIMEOUT_SECONDS = 3;
 /** The duration alarm fires at this percentage of the timeout, as `WellArchitectedFunction`'s does. */
@@ -200,49 +200,67 @@ function grant(
 }
 
 function addFunctionAlarms(cfn: CfnResource, fn: CheckedResource, ctx: RemediationContext): void {
-  const alarms: Array<{ rule: Rule; metricName: string; what: string }> = [
-    { rule: new LambdaErrorsAlarmRule(), metricName: 'Errors', what: 'reports an error' },
-    { rule: new LambdaThrottlesAlarmRule(), metricName: 'Throttles', what: 'is throttled' },
-  ];
-  for (const { rule, metricName, what } of alarms) {
-    if (!ctx.violates(rule, fn)) {
-      continue;
-    }
-    const alarm = ctx.created(
-      new cloudwatch.Alarm(ownerOf(cfn), childIdFor(cfn, `${metricName}Alarm`), {
-        alarmDescription: `Lambda function ${cfn.node.path} ${what} (added by WellArchitectedDefaults).`,
-        metric: functionMetric(cfn, metricName, cloudwatch.Stats.SUM),
+  const name = cfn.node.id === 'Resource' ? ownerOf(cfn).node.id : cfn.node.id;
+  const added: string[] = [];
+  if (ctx.violates(new LambdaErrorsAlarmRule(), fn)) {
+    added.push(
+      ctx.addAlarm(cfn, {
+        condition: 'Errors',
+        metric: functionMetric(cfn, 'Errors', cloudwatch.Stats.SUM),
         threshold: 0,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
         evaluationPeriods: 1,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-      }),
-    );
-    ctx.notify(cfn, alarm);
-    ctx.record(
-      cfn,
-      `added an alarm on ${metricName} (${alarm.node.path}) that notifies the WellArchitectedMonitoring topic`,
+        severity: AlarmSeverity.CRITICAL,
+        resourceKind: 'Lambda function',
+        summary: `Lambda function ${name} failed invocations: callers got errors or events were retried`,
+        thresholdText: 'Errors (sum) > 0',
+        likelyCauses: [
+          'an unhandled exception in the handler, often after a deployment',
+          'a timeout',
+          'running out of memory',
+          'a failing downstream dependency or missing permission',
+        ],
+        firstSteps: ["read the function's error logs around the alarm time", 'check the recent deployments'],
+      }).node.path,
     );
   }
-
+  if (ctx.violates(new LambdaThrottlesAlarmRule(), fn)) {
+    added.push(
+      ctx.addAlarm(cfn, {
+        condition: 'Throttles',
+        metric: functionMetric(cfn, 'Throttles', cloudwatch.Stats.SUM),
+        threshold: 0,
+        evaluationPeriods: 1,
+        severity: AlarmSeverity.WARNING,
+        resourceKind: 'Lambda function',
+        summary: `Lambda function ${name} was throttled: some invocations were rejected or delayed`,
+        thresholdText: 'Throttles (sum) > 0',
+        likelyCauses: ['the account or reserved concurrency limit was reached', 'a traffic spike'],
+        firstSteps: ['compare ConcurrentExecutions with the concurrency limits', 'look for a traffic spike upstream'],
+      }).node.path,
+    );
+  }
   const timeout = fn.get('Timeout') ?? DEFAULT_TIMEOUT_SECONDS;
   if (typeof timeout === 'number' && ctx.violates(new LambdaDurationAlarmRule(), fn)) {
     const thresholdMs = Math.round((timeout * 1000 * DURATION_ALARM_PERCENT) / 100);
-    const alarm = ctx.created(
-      new cloudwatch.Alarm(ownerOf(cfn), childIdFor(cfn, 'DurationAlarm'), {
-        alarmDescription:
-          `Lambda function ${cfn.node.path}: p99 duration reached ${DURATION_ALARM_PERCENT}% of its ${timeout}-second ` +
-          'timeout in 3 of 5 minutes (added by WellArchitectedDefaults).',
+    added.push(
+      ctx.addAlarm(cfn, {
+        condition: 'Duration',
         metric: functionMetric(cfn, 'Duration', cloudwatch.Stats.p(99)),
         threshold: thresholdMs,
         comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
         evaluationPeriods: 5,
         datapointsToAlarm: 3,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-      }),
+        severity: AlarmSeverity.WARNING,
+        resourceKind: 'Lambda function',
+        summary: `Lambda function ${name} runs close to its timeout: invocations are about to time out`,
+        thresholdText: `Duration p99 >= ${thresholdMs} ms (${DURATION_ALARM_PERCENT}% of the ${timeout}-second timeout)`,
+        likelyCauses: ['a slow downstream dependency', 'larger inputs than usual', 'too little memory (and so CPU)'],
+        firstSteps: ["look at the function's X-Ray traces for the slow segment", 'check the downstream latencies'],
+      }).node.path,
     );
-    ctx.notify(cfn, alarm);
-    ctx.record(cfn, `added a Duration alarm (${alarm.node.path}) at p99 >= ${thresholdMs} ms`);
+  }
+  if (added.length > 0) {
+    ctx.record(cfn, `added alarms ${added.join(', ')} that notify the WellArchitectedMonitoring topic`);
   }
 }
 
@@ -251,7 +269,6 @@ function functionMetric(cfn: CfnResource, metricName: string, statistic: string)
     namespace: 'AWS/Lambda',
     metricName,
     dimensionsMap: { FunctionName: cfn.ref },
-    period: ALARM_PERIOD,
     statistic,
   });
 }

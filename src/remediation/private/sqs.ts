@@ -8,6 +8,7 @@ import { SqsAgeOfOldestMessageAlarmRule } from '../../checks/rules/sqs/age-alarm
 import { SqsDeadLetterAlarmRule } from '../../checks/rules/sqs/dead-letter-alarm';
 import { Answer, deniesInsecureTransport } from '../../checks/rules/sqs/policy-document';
 import { deadLetterRoleOf, isFifoQueue, redrivePolicyOf } from '../../checks/rules/sqs/queue-relations';
+import { AlarmSeverity } from '../../monitoring';
 
 /** What `WellArchitectedQueue` uses: a few retries before a message is set aside. */
 const MAX_RECEIVE_COUNT = 5;
@@ -43,7 +44,7 @@ export function remediateQueue(cfn: CfnResource, ctx: RemediationContext): void 
     addMessageAgeAlarm(cfn, queue, ctx);
   }
   if (settings.alarms && deadLetterRole !== undefined && ctx.violates(new SqsDeadLetterAlarmRule(), queue)) {
-    const alarm = deadLetterAlarm(cfn, queueMetric(cfn), ctx);
+    const alarm = deadLetterAlarm(cfn, ctx);
     ctx.record(cfn, `added an alarm on visible messages of this dead-letter queue (${alarm.node.path})`);
   }
 }
@@ -169,11 +170,7 @@ function addDeadLetterQueue(cfn: CfnResource, queue: CheckedResource, ctx: Remed
     `This queue is the dead-letter queue of ${cfn.node.path}; a dead-letter queue needs no dead-letter queue of its own.`,
   );
   const alarm = ctx.settings.alarms
-    ? deadLetterAlarm(
-        deadLetterQueue.node.defaultChild as CfnResource,
-        deadLetterQueue.metricApproximateNumberOfMessagesVisible(),
-        ctx,
-      )
+    ? deadLetterAlarm(deadLetterQueue.node.defaultChild as CfnResource, ctx)
     : undefined;
   ctx.record(
     cfn,
@@ -182,27 +179,32 @@ function addDeadLetterQueue(cfn: CfnResource, queue: CheckedResource, ctx: Remed
   );
 }
 
-function queueMetric(cfn: CfnResource): cloudwatch.Metric {
+function queueMetric(cfn: CfnResource, metricName: string): cloudwatch.Metric {
   return new cloudwatch.Metric({
     namespace: 'AWS/SQS',
-    metricName: 'ApproximateNumberOfMessagesVisible',
+    metricName,
     dimensionsMap: { QueueName: cfn.getAtt('QueueName').toString() },
+    statistic: cloudwatch.Stats.MAXIMUM,
   });
 }
 
-function deadLetterAlarm(queue: CfnResource, metric: cloudwatch.Metric, ctx: RemediationContext): cloudwatch.Alarm {
-  const alarm = ctx.created(
-    new cloudwatch.Alarm(ownerOf(queue), childIdFor(queue, 'DeadLetterAlarm'), {
-      alarmDescription: `Messages are waiting in dead-letter queue ${queue.node.path}: inspect them, fix the cause, then redrive them (added by WellArchitectedDefaults).`,
-      metric: metric.with({ period: Duration.minutes(1), statistic: cloudwatch.Stats.MAXIMUM }),
-      threshold: 0,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    }),
-  );
-  ctx.notify(queue, alarm);
-  return alarm;
+function deadLetterAlarm(queue: CfnResource, ctx: RemediationContext): cloudwatch.Alarm {
+  return ctx.addAlarm(queue, {
+    condition: 'DeadLetters',
+    metric: queueMetric(queue, 'ApproximateNumberOfMessagesVisible'),
+    threshold: 0,
+    evaluationPeriods: 1,
+    severity: AlarmSeverity.CRITICAL,
+    resourceKind: 'SQS dead-letter queue',
+    summary: `Messages are waiting in dead-letter queue ${queue.node.path}: they failed processing and were set aside`,
+    thresholdText: 'ApproximateNumberOfMessagesVisible (maximum) > 0',
+    likelyCauses: ['the consumer throws on these messages', 'a malformed message', 'a failing downstream dependency'],
+    firstSteps: [
+      'inspect a message in the dead-letter queue',
+      "read the consumer's error logs",
+      'fix the cause, then redrive',
+    ],
+  });
 }
 
 /**
@@ -217,22 +219,17 @@ function addMessageAgeAlarm(cfn: CfnResource, queue: CheckedResource, ctx: Remed
   if (!ctx.violates(new SqsAgeOfOldestMessageAlarmRule(), queue)) {
     return;
   }
-  const alarm = ctx.created(
-    new cloudwatch.Alarm(ownerOf(cfn), childIdFor(cfn, 'MessageAgeAlarm'), {
-      alarmDescription: `The oldest message in queue ${cfn.node.path} is older than 15 minutes: consumers are failing or cannot keep up (added by WellArchitectedDefaults).`,
-      metric: new cloudwatch.Metric({
-        namespace: 'AWS/SQS',
-        metricName: 'ApproximateAgeOfOldestMessage',
-        dimensionsMap: { QueueName: cfn.getAtt('QueueName').toString() },
-        period: Duration.minutes(1),
-        statistic: cloudwatch.Stats.MAXIMUM,
-      }),
-      threshold: MESSAGE_AGE_THRESHOLD.toSeconds(),
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    }),
-  );
-  ctx.notify(cfn, alarm);
-  ctx.record(cfn, `added an ApproximateAgeOfOldestMessage alarm (${alarm.node.path}) at 15 minutes`);
+  const alarm = ctx.addAlarm(cfn, {
+    condition: 'MessageAge',
+    metric: queueMetric(cfn, 'ApproximateAgeOfOldestMessage'),
+    threshold: MESSAGE_AGE_THRESHOLD.toSeconds(),
+    evaluationPeriods: 1,
+    severity: AlarmSeverity.WARNING,
+    resourceKind: 'SQS queue',
+    summary: `The oldest message in queue ${cfn.node.path} is older than 15 minutes: consumers are failing or cannot keep up`,
+    thresholdText: 'ApproximateAgeOfOldestMessage (maximum) > 900 seconds',
+    likelyCauses: ['the consumer fails or is throttled', 'more messages arrive than the consumer processes'],
+    firstSteps: ["check the consumer's errors and throttles", 'compare messages sent with messages deleted'],
+  });
+  ctx.record(cfn, `added an alarm on ApproximateAgeOfOldestMessage (${alarm.node.path}) at 15 minutes`);
 }
