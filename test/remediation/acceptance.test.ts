@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { plainStack } from './fixtures';
@@ -131,5 +133,37 @@ describe('idempotence', () => {
     const first = checks.report!.findings.map((f) => `${f.ruleId} ${f.constructPath}`);
     app.synth({ force: true });
     expect(checks.report!.findings.map((f) => `${f.ruleId} ${f.constructPath}`)).toEqual(first);
+  });
+});
+
+describe('the reports list what the defaults changed', () => {
+  test('in the check report, the JSON and the Markdown', () => {
+    const { app } = plainStack();
+    WellArchitectedDefaults.applyTo(app);
+    const checks = WellArchitectedChecks.applyTo(app);
+    const directory = app.synth().directory;
+
+    const remediations = checks.report!.remediations ?? [];
+    expect(remediations.length).toBeGreaterThan(5);
+    expect(remediations).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          constructPath: 'Legacy/Worker/Resource',
+          resourceType: 'AWS::Lambda::Function',
+          description: expect.stringMatching(/TracingConfig/),
+        }),
+      ]),
+    );
+    const json = JSON.parse(fs.readFileSync(path.join(directory, 'well-architected-report.json'), 'utf-8'));
+    expect(json.remediations).toHaveLength(remediations.length);
+    const markdown = fs.readFileSync(path.join(directory, 'well-architected-report.md'), 'utf-8');
+    expect(markdown).toContain(`Changed by WellArchitectedDefaults (${remediations.length})`);
+  });
+
+  test('without the defaults, there are none', () => {
+    const { app } = plainStack();
+    const checks = WellArchitectedChecks.applyTo(app, { reportFormats: [] });
+    app.synth();
+    expect(checks.report!.remediations).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import { Construct, IConstruct } from 'constructs';
 import { acknowledgmentKey, AcknowledgmentRecord, ConstructAcknowledgments, owningStage } from './acknowledgments';
 import { Finding } from './finding';
 import { packageIdentity } from './package-identity';
-import { CheckReport, ReportFormat, RuleError, StaleAcknowledgment } from './report-model';
+import { CheckReport, RemediationRecord, ReportFormat, RuleError, StaleAcknowledgment } from './report-model';
 import { Pillar, Rule, Severity } from './rule';
 import { RuleSet } from './rule-set';
 import { annotationMessage, evaluateStack, EvaluatedFinding, EvaluatedRuleError } from './runner';
@@ -85,7 +85,11 @@ interface RootResult {
   readonly usedAcknowledgments: string[];
   /** The template file of each stack checked, by the stack name findings carry. */
   readonly templateFiles: Record<string, string>;
+  readonly remediations: RemediationRecord[];
 }
+
+/** The metadata type `WellArchitectedDefaults` records each change under, on the changed resource. */
+const REMEDIATION_METADATA = 'cdk-well-architected:remediation';
 
 /**
  * Checks every CloudFormation resource of an app against the Well-Architected rules at synth time.
@@ -217,8 +221,19 @@ export class WellArchitectedChecks implements IAspect {
     const ruleErrors: RuleError[] = [];
     const stackNames = new Set<string>();
     const templateFiles: Record<string, string> = {};
+    const remediations: RemediationRecord[] = [];
     let resourcesChecked = 0;
     for (const [stack, resources] of run.stacks) {
+      for (const resource of resources) {
+        for (const entry of resource.node.metadata.filter((m) => m.type === REMEDIATION_METADATA)) {
+          remediations.push({
+            constructPath: resource.node.path,
+            logicalId: stack.resolve(resource.logicalId),
+            resourceType: resource.cfnResourceType,
+            description: String(entry.data),
+          });
+        }
+      }
       const evaluation = evaluateStack(stack, this.ruleSet, { resources, acknowledgments });
       stackNames.add(evaluation.stackName);
       templateFiles[evaluation.stackName] = path.join(root.outdir, stack.templateFile);
@@ -249,6 +264,7 @@ export class WellArchitectedChecks implements IAspect {
       acknowledgmentCandidates: acknowledgments.allCandidates(),
       usedAcknowledgments: acknowledgments.usedKeys(),
       templateFiles,
+      remediations,
     };
     this.results.set(root, own);
 
@@ -351,6 +367,9 @@ export class WellArchitectedChecks implements IAspect {
         .sort((a, b) => compare(a.constructPath, b.constructPath) || compare(a.ruleId, b.ruleId)),
       resourcesChecked: results.reduce((sum, r) => sum + r.resourcesChecked, 0),
       stacks: [...new Set(results.flatMap((r) => r.stacks))].sort(compare),
+      remediations: results
+        .flatMap((r) => r.remediations)
+        .sort((a, b) => compare(a.constructPath, b.constructPath) || compare(a.description, b.description)),
       generatedBy: packageIdentity(),
     };
   }

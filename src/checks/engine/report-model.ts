@@ -56,6 +56,18 @@ export interface RuleError {
   readonly message: string;
 }
 
+/** A change `WellArchitectedDefaults` made to a resource before the checks ran, listed so it can be reviewed. */
+export interface RemediationRecord {
+  /** The construct path of the changed resource. */
+  readonly constructPath: string;
+  /** Its logical id. */
+  readonly logicalId: string;
+  /** Its CloudFormation type. */
+  readonly resourceType: string;
+  /** What was changed, e.g. `set TracingConfig.Mode to Active`. */
+  readonly description: string;
+}
+
 /** Everything one run of the checks found. The reports (JSON, SARIF, Markdown) are rendered from it. */
 export interface CheckReport {
   /** Every finding, in a stable order (stack, construct path, rule id), acknowledged ones included. */
@@ -70,6 +82,11 @@ export interface CheckReport {
   readonly resourcesChecked: number;
   /** The names of the stacks (CDK) or template files (CLI) checked, sorted. */
   readonly stacks: string[];
+  /**
+   * The changes `WellArchitectedDefaults` made to the checked resources, sorted by construct path.
+   * @default - none (the remediation aspect was not used)
+   */
+  readonly remediations?: RemediationRecord[];
   /** The tool that produced the report: package name and version, e.g. `cdk-well-architected@1.2.0`. */
   readonly generatedBy: string;
 }

@@ -7,7 +7,7 @@ import { RuleEquivalents } from '../engine/rule';
  * The version of the layout of `well-architected-report.json`. Bump the major part when a field is
  * renamed or removed (consumers parse this file in CI), the minor part when one is added.
  */
-export const JSON_REPORT_SCHEMA_VERSION = '1.0';
+export const JSON_REPORT_SCHEMA_VERSION = '1.1';
 
 function equivalentsOf(equivalents: RuleEquivalents | undefined) {
   // Every key present, in a fixed order, so consumers need no existence checks and diffs stay small.
@@ -89,6 +89,15 @@ export function buildJsonReport(report: CheckReport) {
           compareStrings(a.message, b.message),
       )
       .map((e) => ({ ruleId: e.ruleId, constructPath: e.constructPath, logicalId: e.logicalId, message: e.message })),
+    // What WellArchitectedDefaults changed before the checks ran; empty when it was not used.
+    remediations: [...(report.remediations ?? [])]
+      .sort((a, b) => compareStrings(a.constructPath, b.constructPath) || compareStrings(a.description, b.description))
+      .map((r) => ({
+        constructPath: r.constructPath,
+        logicalId: r.logicalId,
+        resourceType: r.resourceType,
+        description: r.description,
+      })),
   };
 }
 

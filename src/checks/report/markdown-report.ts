@@ -150,6 +150,25 @@ export function renderMarkdown(report: CheckReport): string {
     );
   }
 
+  const remediations = [...(report.remediations ?? [])].sort(
+    (a, b) => compareStrings(a.constructPath, b.constructPath) || compareStrings(a.description, b.description),
+  );
+  if (remediations.length) {
+    lines.push(
+      '',
+      '<details>',
+      `<summary>Changed by WellArchitectedDefaults (${remediations.length})</summary>`,
+      '',
+      row(['Resource', 'Type', 'Change']),
+      row(['---', '---', '---']),
+      ...remediations.map((r) =>
+        row([codeSpan(r.constructPath), codeSpan(r.resourceType), escapeMessage(r.description)]),
+      ),
+      '',
+      '</details>',
+    );
+  }
+
   if (report.ruleErrors.length) {
     const errors = [...report.ruleErrors].sort(
       (a, b) => compareStrings(a.ruleId, b.ruleId) || compareStrings(a.constructPath, b.constructPath),

@@ -16,6 +16,7 @@ describe('well-architected-report.json', () => {
       'rules',
       'staleAcknowledgments',
       'ruleErrors',
+      'remediations',
     ]);
     expect(json.schemaVersion).toBe(JSON_REPORT_SCHEMA_VERSION);
     expect(json.generatedBy).toBe('cdk-well-architected@1.2.3');
