@@ -1,16 +1,11 @@
-import { execFileSync } from 'child_process';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
-import { App, Stack, Validations } from 'aws-cdk-lib';
-import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import { App, Stack } from 'aws-cdk-lib';
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as integrations from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import * as cxapi from 'aws-cdk-lib/cx-api';
-import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { backendFunction } from './fixtures';
 import { WellArchitectedChecks, WellArchitectedHttpApi, WellArchitectedRestApi } from '../../src';
+import { cfnLintErrors, nagFindings } from '../support/compliance';
 
 interface Built {
   readonly app: App;
@@ -39,52 +34,10 @@ function httpApiStack(): Built {
   return { app, stack };
 }
 
-interface NagReport {
-  /** `severity rule constructPath` of each unacknowledged finding. */
-  readonly unacknowledged: string[];
-  /** `rule constructPath` of each acknowledged finding. */
-  readonly acknowledged: string[];
-}
-
 /** Synthesize with cdk-nag's AwsSolutions and Serverless packs as validation plugins and read the report. */
-function nagReport(built: Built): NagReport {
-  Validations.of(built.app).addPlugins(new AwsSolutionsChecks(built.app), new ServerlessChecks(built.app));
-  let directory: string;
-  try {
-    directory = built.app.synth().directory;
-  } catch {
-    // Synthesis stops on error findings; the report is written before it does.
-    directory = built.app.outdir;
-  }
-  const reportFile = path.join(directory, cxapi.VALIDATION_REPORT_FILE);
-  const report = fs.existsSync(reportFile) ? JSON.parse(fs.readFileSync(reportFile, 'utf8')) : { pluginReports: [] };
-  const list = (key: string, withSeverity: boolean): string[] =>
-    report.pluginReports
-      .flatMap((plugin: any) =>
-        (plugin[key] ?? []).flatMap((violation: any) =>
-          violation.violatingConstructs.map(
-            (c: any) => `${withSeverity ? `${violation.severity} ` : ''}${violation.ruleName} ${c.constructPath}`,
-          ),
-        ),
-      )
-      .sort();
-  return { unacknowledged: list('violations', true), acknowledged: list('suppressedViolations', false) };
-}
-
-function cfnLintErrors(stack: Stack): string[] {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wa-apigw-'));
-  const file = path.join(dir, 'template.json');
-  fs.writeFileSync(file, JSON.stringify(Template.fromStack(stack).toJSON()));
-  let output: string;
-  try {
-    output = execFileSync('cfn-lint', ['--format', 'parseable', '--', file], { encoding: 'utf8' });
-  } catch (error: any) {
-    // cfn-lint exits non-zero on any finding; its findings are on stdout.
-    output = `${error.stdout ?? ''}${error.stderr ?? ''}` || String(error);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-  return output.split('\n').filter((line) => /:E\d+:/.test(line));
+function nagReport(built: Built): { unacknowledged: string[]; acknowledged: string[] } {
+  const findings = nagFindings(built.app, { severity: true });
+  return { unacknowledged: findings.open, acknowledged: findings.acknowledged };
 }
 
 describe.each([

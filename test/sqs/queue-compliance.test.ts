@@ -1,57 +1,16 @@
-import { execFileSync } from 'child_process';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import { App, Duration, Stack, Validations } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import * as cxapi from 'aws-cdk-lib/cx-api';
-import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { WellArchitectedChecks, WellArchitectedQueue } from '../../src';
-
-interface ValidationReport {
-  readonly pluginReports: {
-    readonly pluginName: string;
-    readonly violations: {
-      readonly ruleName: string;
-      readonly violatingConstructs: { readonly constructPath: string }[];
-    }[];
-    readonly suppressedViolations?: {
-      readonly ruleName: string;
-      readonly acknowledgedAt: string;
-      readonly violatingConstructs: { readonly constructPath: string }[];
-    }[];
-  }[];
-}
+import { cfnLintErrors, NagFindings, nagFindings } from '../support/compliance';
 
 /** Build a stack in an app that runs cdk-nag's Serverless and AWS Solutions packs, synthesize, read the report. */
-function nagReport(build: (stack: Stack) => void): ValidationReport {
+function nagReport(build: (stack: Stack) => void): NagFindings {
   const app = new App();
   build(new Stack(app, 'Service'));
-  Validations.of(app).addPlugins(new ServerlessChecks(app), new AwsSolutionsChecks(app));
-  const assembly = app.synth();
-  const reportFile = path.join(assembly.directory, cxapi.VALIDATION_REPORT_FILE);
-  return fs.existsSync(reportFile) ? JSON.parse(fs.readFileSync(reportFile, 'utf8')) : { pluginReports: [] };
-}
-
-function unacknowledged(report: ValidationReport): string[] {
-  return report.pluginReports.flatMap((plugin) =>
-    plugin.violations.flatMap((violation) =>
-      violation.violatingConstructs.map((construct) => `${violation.ruleName} ${construct.constructPath}`),
-    ),
-  );
-}
-
-function acknowledged(report: ValidationReport): string[] {
-  return report.pluginReports
-    .flatMap((plugin) =>
-      (plugin.suppressedViolations ?? []).flatMap((violation) =>
-        violation.violatingConstructs.map((construct) => `${violation.ruleName} ${construct.constructPath}`),
-      ),
-    )
-    .sort();
+  return nagFindings(app);
 }
 
 /**
@@ -85,28 +44,6 @@ function templateOf(build: (stack: Stack) => void): object {
   return Template.fromStack(stack).toJSON();
 }
 
-/** cfn-lint's findings of level Error on a template. */
-function cfnLintErrors(template: object): string[] {
-  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'wa-queue-'));
-  const file = path.join(directory, 'template.json');
-  fs.writeFileSync(file, JSON.stringify(template));
-  let output: string;
-  try {
-    output = execFileSync('cfn-lint', ['--format', 'json', file], { encoding: 'utf8' });
-  } catch (error) {
-    // cfn-lint exits non-zero whenever it finds anything, warnings included: read what it printed. No output at
-    // all (cfn-lint missing, or crashed) must fail the test rather than pass it.
-    const stdout = (error as { stdout?: string }).stdout;
-    if (!stdout) {
-      throw error;
-    }
-    output = stdout;
-  }
-  fs.rmSync(directory, { recursive: true, force: true });
-  const findings: { Level: string; Rule: { Id: string }; Message: string }[] = JSON.parse(output);
-  return findings.filter((finding) => finding.Level === 'Error').map((f) => `${f.Rule.Id}: ${f.Message}`);
-}
-
 const scenarios: Record<string, (stack: Stack) => void> = {
   'a default queue': (stack) => {
     new WellArchitectedQueue(stack, 'Queue');
@@ -132,7 +69,7 @@ const scenarios: Record<string, (stack: Stack) => void> = {
 
 describe.each(Object.entries(scenarios))('%s', (_name, build) => {
   test('has no unacknowledged cdk-nag Serverless or AWS Solutions finding', () => {
-    expect(unacknowledged(nagReport(build))).toEqual([]);
+    expect(nagReport(build).open).toEqual([]);
   });
 
   test("has no finding of this library's own checks on the queues or the event source mapping", () => {
@@ -157,7 +94,7 @@ describe.each(Object.entries(scenarios))('%s', (_name, build) => {
 
 test('the construct acknowledges exactly two cdk-nag rules, each where it cannot apply', () => {
   const report = nagReport(scenarios['a queue with a consumer']);
-  const ours = acknowledged(report).filter(
+  const ours = report.acknowledged.filter(
     (finding) => !finding.includes('Service/Consumer/Resource') && !finding.includes('Service/Consumer/ServiceRole'),
   );
   expect(ours).toEqual([

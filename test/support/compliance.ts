@@ -14,7 +14,11 @@ import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 interface ValidationReport {
   readonly pluginReports: {
     readonly pluginName: string;
-    readonly violations: { readonly ruleName: string; readonly violatingConstructs: { readonly constructPath: string }[] }[];
+    readonly violations: {
+      readonly ruleName: string;
+      readonly severity?: string;
+      readonly violatingConstructs: { readonly constructPath: string }[];
+    }[];
     readonly suppressedViolations?: {
       readonly ruleName: string;
       readonly violatingConstructs: { readonly constructPath: string }[];
@@ -28,13 +32,22 @@ export interface NagFindings {
   readonly acknowledged: string[];
 }
 
+/** Which cdk-nag packs run, and how findings are written. */
+export interface NagOptions {
+  /** Run the AWS Solutions pack besides the Serverless pack. @default true */
+  readonly awsSolutions?: boolean;
+  /** Prefix open findings with their severity (`error ...`). @default false */
+  readonly severity?: boolean;
+}
+
 /**
- * Register cdk-nag's Serverless and AWS Solutions packs on the app, synthesize it, and read CDK's validation
+ * Register cdk-nag's Serverless (and AWS Solutions) packs on the app, synthesize it, and read CDK's validation
  * report. The packs are plugins: `app.synth()` throws when they have open error findings, after the report is
  * written, so the report is read either way.
  */
-export function nagFindings(app: App): NagFindings {
-  Validations.of(app).addPlugins(new ServerlessChecks(app), new AwsSolutionsChecks(app));
+export function nagFindings(app: App, options: NagOptions = {}): NagFindings {
+  const packs = [new ServerlessChecks(app), ...(options.awsSolutions === false ? [] : [new AwsSolutionsChecks(app)])];
+  Validations.of(app).addPlugins(...packs);
   let directory: string;
   try {
     directory = app.synth().directory;
@@ -48,23 +61,26 @@ export function nagFindings(app: App): NagFindings {
   const report: ValidationReport = fs.existsSync(reportFile)
     ? JSON.parse(fs.readFileSync(reportFile, 'utf8'))
     : { pluginReports: [] };
-  const list = (violations: ValidationReport['pluginReports'][number]['violations']) =>
-    violations.flatMap((v) => v.violatingConstructs.map((c) => `${v.ruleName} ${c.constructPath}`));
+  const list = (violations: ValidationReport['pluginReports'][number]['violations'], severity: boolean) =>
+    violations.flatMap((v) =>
+      v.violatingConstructs.map((c) => `${severity ? `${v.severity} ` : ''}${v.ruleName} ${c.constructPath}`),
+    );
   return {
-    open: report.pluginReports.flatMap((p) => list(p.violations)).sort(),
-    acknowledged: report.pluginReports.flatMap((p) => list(p.suppressedViolations ?? [])).sort(),
+    open: report.pluginReports.flatMap((p) => list(p.violations, options.severity ?? false)).sort(),
+    acknowledged: report.pluginReports.flatMap((p) => list(p.suppressedViolations ?? [], false)).sort(),
   };
 }
 
 /**
- * cfn-lint's findings of level Error on a stack's template, as `<rule id>: <message>`. cfn-lint exits non-zero
- * whenever it finds anything, warnings included, so its output is read either way; no output at all (cfn-lint
- * missing, or crashed) fails the caller rather than passing it.
+ * cfn-lint's findings of level Error on a stack's template (or a template object), as `<rule id>: <message>`.
+ * cfn-lint exits non-zero whenever it finds anything, warnings included, so its output is read either way; no
+ * output at all (cfn-lint missing, or crashed) fails the caller rather than passing it.
  */
-export function cfnLintErrors(stack: Stack): string[] {
+export function cfnLintErrors(stackOrTemplate: Stack | object): string[] {
+  const template = Stack.isStack(stackOrTemplate) ? Template.fromStack(stackOrTemplate).toJSON() : stackOrTemplate;
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'wa-cfn-lint-'));
   const file = path.join(directory, 'template.json');
-  fs.writeFileSync(file, JSON.stringify(Template.fromStack(stack).toJSON()));
+  fs.writeFileSync(file, JSON.stringify(template));
   let output: string;
   try {
     output = execFileSync('cfn-lint', ['--format', 'json', file], { encoding: 'utf8' });
