@@ -56,7 +56,7 @@ export interface TeamsChannelProps {
   /**
    * The name of the AWS Chatbot channel configuration. Names are unique per AWS account across regions:
    * up to 128 letters, digits, '-' and '_'.
-   * @default - '<serviceName>-teams-<first 8 characters of the team ID>-<region>', with characters other than letters, digits, '-' and '_' removed
+   * @default - '<serviceName>-teams-<8-character hash of the team and channel IDs>-<region>', with characters other than letters, digits, '-' and '_' removed
    */
   readonly configurationName?: string;
 

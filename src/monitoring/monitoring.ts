@@ -187,9 +187,9 @@ export class WellArchitectedMonitoring extends Construct {
       Validations.of(subscription).acknowledge({
         id: 'Serverless::Serverless-SNSRedrivePolicy',
         reason:
-          'An e-mail subscription delivers to a person. SNS counts an e-mail as delivered once the mail service ' +
-          'accepts it, so a bounce never reaches a dead-letter queue, and an alarm notification replayed later from ' +
-          'a queue tells nothing the alarm history in CloudWatch does not.',
+          'An e-mail subscription delivers alarm notifications to a person. A dead-letter queue of undelivered ' +
+          'e-mails would need someone to read it in turn, and a notification replayed later tells nothing the alarm ' +
+          'state and history in CloudWatch do not: a missed e-mail is recovered from the alarm, not redriven.',
       });
     }
 
