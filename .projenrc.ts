@@ -101,7 +101,15 @@ const project = new awscdk.AwsCdkConstructLibrary({
 
   githubOptions: { mergify: false },
   pullRequestTemplate: false,
-  gitignore: ['!/src/checks/rules/logs/', '!/test/checks/rules/logs/', 'examples/cdk.out/', '/.bench/', '*.pacmak/', '/dist-code/', '.DS_Store'],
+  gitignore: [
+    '!/src/checks/rules/logs/',
+    '!/test/checks/rules/logs/',
+    'examples/cdk.out/',
+    '/.bench/',
+    '*.pacmak/',
+    '/dist-code/',
+    '.DS_Store',
+  ],
 });
 
 for (const pattern of ['/examples/', '/bench/', '/.ci/', '/BENCHMARKS.md', '/DEVELOPERS.md', '/dist-code/']) {

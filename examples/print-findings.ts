@@ -15,6 +15,10 @@ const report = JSON.parse(fs.readFileSync(reportFile, 'utf-8'));
 process.stdout.write(`\nWell-architected findings (${path.relative(process.cwd(), reportFile)}):\n\n`);
 process.stdout.write(`${renderText(report)}\n`);
 for (const acknowledged of report.findings.filter((f: { acknowledged: boolean }) => f.acknowledged)) {
-  process.stdout.write(`ACKNOWLEDGED ${acknowledged.ruleId} ${acknowledged.constructPath}: ${acknowledged.acknowledgedReason}\n`);
+  process.stdout.write(
+    `ACKNOWLEDGED ${acknowledged.ruleId} ${acknowledged.constructPath}: ${acknowledged.acknowledgedReason}\n`,
+  );
 }
-process.stdout.write(`\nReports: ${['json', 'sarif', 'md'].map((ext) => path.join(path.dirname(reportFile), `well-architected-report.${ext}`)).join(', ')}\n`);
+process.stdout.write(
+  `\nReports: ${['json', 'sarif', 'md'].map((ext) => path.join(path.dirname(reportFile), `well-architected-report.${ext}`)).join(', ')}\n`,
+);

@@ -27,7 +27,10 @@ import { cfnLintErrors, nagFindings } from '../support/compliance';
 
 function orderService(app: App): Stack {
   const stack = new Stack(app, 'Orders');
-  new WellArchitectedMonitoring(stack, 'Monitoring', { serviceName: 'orders', emailSubscriptions: ['oncall@example.com'] });
+  new WellArchitectedMonitoring(stack, 'Monitoring', {
+    serviceName: 'orders',
+    emailSubscriptions: ['oncall@example.com'],
+  });
 
   const queue = new WellArchitectedQueue(stack, 'OrderQueue');
   const placeOrder = new WellArchitectedNodejsFunction(stack, 'PlaceOrder', {
@@ -98,9 +101,15 @@ describe('a service built from every construct with its defaults', () => {
   test('writes the three reports into the cloud assembly', () => {
     const app = new App();
     orderService(app);
-    WellArchitectedChecks.applyTo(app, { reportFormats: [ReportFormat.JSON, ReportFormat.SARIF, ReportFormat.MARKDOWN] });
+    WellArchitectedChecks.applyTo(app, {
+      reportFormats: [ReportFormat.JSON, ReportFormat.SARIF, ReportFormat.MARKDOWN],
+    });
     const directory = app.synth().directory;
-    for (const file of ['well-architected-report.json', 'well-architected-report.sarif', 'well-architected-report.md']) {
+    for (const file of [
+      'well-architected-report.json',
+      'well-architected-report.sarif',
+      'well-architected-report.md',
+    ]) {
       expect(fs.existsSync(path.join(directory, file))).toBe(true);
     }
   });
