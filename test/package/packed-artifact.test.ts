@@ -94,7 +94,23 @@ describe('the npm tarball', () => {
 
     const template = JSON.parse(fs.readFileSync(path.join(appDir, 'cdk.out', 'ConsumerStack.template.json'), 'utf-8'));
     const types = Object.values<{ Type: string }>(template.Resources).map((r) => r.Type);
-    expect(types).toEqual(expect.arrayContaining(['AWS::SQS::Queue']));
+    expect(types).toEqual(expect.arrayContaining(['AWS::SQS::Queue', 'AWS::SNS::Topic', 'AWS::CloudWatch::Alarm']));
+    // The checks ran inside the consumer's synth and wrote their report into its cloud assembly.
+    const report = JSON.parse(fs.readFileSync(path.join(appDir, 'cdk.out', 'well-architected-report.json'), 'utf-8'));
+    expect(
+      report.findings.some((f: { constructPath: string }) => f.constructPath === 'ConsumerStack/Plain/Resource'),
+    ).toBe(true);
+    expect(
+      report.findings.filter(
+        (f: { constructPath: string; severity: string }) =>
+          f.constructPath.startsWith('ConsumerStack/Orders/') && f.severity !== 'info',
+      ),
+    ).toEqual([]);
+
+    // The package's bin checks the same assembly from the command line.
+    const cli = path.join(appDir, 'node_modules', '.bin', 'cdk-well-architected');
+    const text = run(cli, ['check', 'cdk.out'], appDir);
+    expect(text).toMatch(/1 template\(s\), \d+ resources, \d+ rules/);
     // The consumer resolved the library from its own node_modules, not from this repository.
     const resolved = run(process.execPath, ['-p', "require.resolve('cdk-well-architected')"], appDir).trim();
     expect(resolved.startsWith(appDir)).toBe(true);
