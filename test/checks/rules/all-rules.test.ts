@@ -93,6 +93,15 @@ const EXPECTED_RULE_IDS = [
   'WA-StepFunctionsTracing',
 ];
 
+const LENS_PREFIX: Record<Pillar, string> = {
+  [Pillar.OPERATIONAL_EXCELLENCE]: 'OPS',
+  [Pillar.SECURITY]: 'SEC',
+  [Pillar.RELIABILITY]: 'REL',
+  [Pillar.PERFORMANCE_EFFICIENCY]: 'PERF',
+  [Pillar.COST_OPTIMIZATION]: 'COST',
+  [Pillar.SUSTAINABILITY]: 'SUS',
+};
+
 const LENS_QUESTIONS = ['OPS 1', 'OPS 2', 'SEC 1', 'SEC 2', 'SEC 3', 'REL 1', 'REL 2', 'PERF 1', 'COST 1'];
 
 describe('the rule catalogue', () => {
@@ -114,6 +123,7 @@ describe('the rule catalogue', () => {
   });
 
   test.each(rules.map((r) => [r.id, r] as const))('%s carries complete metadata', (_id, rule) => {
+    expect(rule.lensQuestion.startsWith(`${LENS_PREFIX[rule.pillar]} `)).toBe(true);
     expect(Object.values(Severity)).toContain(rule.severity);
     expect(rule.description.length).toBeGreaterThan(40);
     expect(rule.remediation.length).toBeGreaterThan(20);
