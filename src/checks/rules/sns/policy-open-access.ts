@@ -1,7 +1,7 @@
 import { CheckedResource } from '../../engine/resource';
 import { Pillar, Rule, RuleContext, RuleResult, Severity } from '../../engine/rule';
 import { displayName } from '../sqs/display-name';
-import { hasUnknownStatement, openStatements } from '../sqs/policy-document';
+import { openAccessResult } from '../sqs/policy-document';
 
 /** A topic policy does not allow everyone (`Principal: "*"`) without a condition. */
 export class SnsPolicyOpenAccessRule extends Rule {
@@ -23,24 +23,11 @@ export class SnsPolicyOpenAccessRule extends Rule {
   }
 
   public evaluate(resource: CheckedResource, _context: RuleContext): RuleResult {
-    if (resource.unresolvedReason) {
-      return RuleResult.unknown(resource.unresolvedReason);
-    }
-    const document = resource.get('PolicyDocument');
-    const open = openStatements(document);
-    if (open === undefined) {
-      return RuleResult.unknown('the policy document is resolved at deploy time');
-    }
-    if (open.length > 0) {
-      const sid = open[0].Sid ? ` (statement '${open[0].Sid}')` : '';
-      return RuleResult.nonCompliant(
+    return openAccessResult(
+      resource,
+      (sid) =>
         `Topic policy ${displayName(resource)} allows any principal (*) without a condition${sid}. Grant a specific ` +
-          'principal with `topic.grantPublish(...)`, or add an aws:SourceArn / aws:SourceAccount condition.',
-      );
-    }
-    if (hasUnknownStatement(document)) {
-      return RuleResult.unknown('a statement of the policy is resolved at deploy time');
-    }
-    return RuleResult.compliant();
+        'principal with `topic.grantPublish(...)`, or add an aws:SourceArn / aws:SourceAccount condition.',
+    );
   }
 }

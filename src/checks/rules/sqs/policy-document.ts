@@ -1,4 +1,5 @@
 import { CheckedResource } from '../../engine/resource';
+import { RuleResult } from '../../engine/rule';
 import { StackIndex } from '../../engine/stack-index';
 import { Values } from '../../engine/values';
 
@@ -270,4 +271,27 @@ function wildcardToRegExp(pattern: string): RegExp {
     .replace(/\*/g, '.*')
     .replace(/\?/g, '.');
   return new RegExp(`^${escaped}$`, 'i');
+}
+
+/**
+ * The answer of an open-access rule (queue or topic policy) on a policy resource: non-compliant with the message
+ * `describe` writes for the first open statement (`sid` is ` (statement 'X')` or empty), unknown when the policy
+ * or one of its statements is resolved at deploy time.
+ */
+export function openAccessResult(resource: CheckedResource, describe: (sid: string) => string): RuleResult {
+  if (resource.unresolvedReason) {
+    return RuleResult.unknown(resource.unresolvedReason);
+  }
+  const document = resource.get('PolicyDocument');
+  const open = openStatements(document);
+  if (open === undefined) {
+    return RuleResult.unknown('the policy document is resolved at deploy time');
+  }
+  if (open.length > 0) {
+    return RuleResult.nonCompliant(describe(open[0].Sid ? ` (statement '${open[0].Sid}')` : ''));
+  }
+  if (hasUnknownStatement(document)) {
+    return RuleResult.unknown('a statement of the policy is resolved at deploy time');
+  }
+  return RuleResult.compliant();
 }

@@ -1,5 +1,5 @@
 import { displayName } from './display-name';
-import { hasUnknownStatement, openStatements } from './policy-document';
+import { openAccessResult } from './policy-document';
 import { CheckedResource } from '../../engine/resource';
 import { Pillar, Rule, RuleContext, RuleResult, Severity } from '../../engine/rule';
 
@@ -23,24 +23,11 @@ export class SqsPolicyOpenAccessRule extends Rule {
   }
 
   public evaluate(resource: CheckedResource, _context: RuleContext): RuleResult {
-    if (resource.unresolvedReason) {
-      return RuleResult.unknown(resource.unresolvedReason);
-    }
-    const document = resource.get('PolicyDocument');
-    const open = openStatements(document);
-    if (open === undefined) {
-      return RuleResult.unknown('the policy document is resolved at deploy time');
-    }
-    if (open.length > 0) {
-      const sid = open[0].Sid ? ` (statement '${open[0].Sid}')` : '';
-      return RuleResult.nonCompliant(
+    return openAccessResult(
+      resource,
+      (sid) =>
         `Queue policy ${displayName(resource)} allows any principal (*) without a condition${sid}. Grant a specific ` +
-          'principal with `queue.grantSendMessages(...)`, or add an aws:SourceArn / aws:SourceAccount condition.',
-      );
-    }
-    if (hasUnknownStatement(document)) {
-      return RuleResult.unknown('a statement of the policy is resolved at deploy time');
-    }
-    return RuleResult.compliant();
+        'principal with `queue.grantSendMessages(...)`, or add an aws:SourceArn / aws:SourceAccount condition.',
+    );
   }
 }
