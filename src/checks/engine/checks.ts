@@ -62,8 +62,8 @@ const CHECKS_ASPECT = Symbol.for('cdk-well-architected.WellArchitectedChecks');
 
 /**
  * aws-cdk-lib calls `onSynthesize` of a construct carrying this symbol when it writes the assembly, after the
- * templates of the constructs before it. Not a public API: if it ever stops being called, the SARIF report
- * simply keeps the locations written at validation time (template names without lines).
+ * templates of the constructs before it (every aws-cdk-lib 2.x does). Not a public API: the SARIF test of
+ * `checks.test.ts` fails if a new aws-cdk-lib stops calling it, and `report` still holds the findings.
  */
 const CUSTOM_SYNTHESIS = Symbol.for('@aws-cdk/core:customSynthesis');
 
@@ -274,8 +274,14 @@ export class WellArchitectedChecks implements IAspect {
       report,
       templateFiles: Object.assign({}, ...[own, ...nested].map((r) => r.templateFiles)),
     });
-    // The templates are not written yet: SARIF gets its locations once they are (attachTemplateLocator).
-    this.write(root, report, this.reportFormats, {});
+    // The templates are not written yet: SARIF is written once they are, with the line of each resource
+    // (attachTemplateLocator), so it is rendered once per synth.
+    this.write(
+      root,
+      report,
+      this.reportFormats.filter((format) => format !== ReportFormat.SARIF),
+      {},
+    );
   }
 
   private write(
@@ -300,7 +306,7 @@ export class WellArchitectedChecks implements IAspect {
 
   /**
    * SARIF points at the line of each resource in its template, which exists only once the assembly is written:
-   * a construct added last to the root is synthesized after every stack before it, and rewrites the SARIF then.
+   * a construct added last to the root is synthesized after every stack before it, and writes the SARIF then.
    */
   private attachTemplateLocator(root: Stage): void {
     if (!this.reportFormats.includes(ReportFormat.SARIF)) {
