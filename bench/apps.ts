@@ -8,10 +8,13 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 
-/** The shapes of issue #6: (a) 100 services over stacks, (b) the same at 4x, (c) one stack of 450 queues. */
-export type Shape = 'services' | 'services-4x' | 'queues' | 'smoke';
+/**
+ * The shapes of issue #6: (a) 100 services over stacks, (b) the same at 4x, (c) one stack of 450 queues, and a
+ * quarter of (c) to show how the cost grows within one stack.
+ */
+export type Shape = 'services' | 'services-4x' | 'queues' | 'queues-quarter' | 'smoke';
 
-export const SHAPES: Shape[] = ['services', 'services-4x', 'queues'];
+export const SHAPES: Shape[] = ['services', 'services-4x', 'queues', 'queues-quarter'];
 
 const SERVICES_PER_STACK = 10;
 
@@ -61,6 +64,9 @@ export function buildApp(shape: Shape, outdir: string): App {
       break;
     case 'queues':
       addQueues(app, 450);
+      break;
+    case 'queues-quarter':
+      addQueues(app, 112);
       break;
     case 'smoke':
       addServices(app, 3);

@@ -176,7 +176,8 @@ function writeSection(section: string): void {
 async function main(): Promise<void> {
   const { values } = parseArgs({
     args: process.argv.slice(2),
-    options: { runs: { type: 'string' }, smoke: { type: 'boolean' } },
+    // `npm run bench` passes the same arguments to run.ts, whose `--shapes` has no meaning here.
+    options: { runs: { type: 'string' }, smoke: { type: 'boolean' }, shapes: { type: 'string' } },
   });
   const smoke = values.smoke ?? false;
   const runs = smoke ? 1 : Number(values.runs ?? 5);
