@@ -589,6 +589,34 @@ describe('reports', () => {
     );
   });
 
+  test('each report is written once per synth, SARIF after the templates it points into', () => {
+    const app = newApp();
+    new sqs.Queue(new Stack(app, 'Stack'), 'Orders');
+    checked(app, { rules: [new QueueDeadLetterRule()] });
+    const written: string[] = [];
+    // The fs module itself (the `import * as fs` namespace above is a read-only copy), as aws-cdk-lib sees it.
+    const nodeFs: typeof fs = jest.requireActual('fs');
+    const original = nodeFs.writeFileSync;
+    const writeFileSync = jest.spyOn(nodeFs, 'writeFileSync').mockImplementation((file, ...rest) => {
+      written.push(path.basename(String(file)));
+      return original(file, ...rest);
+    });
+    try {
+      app.synth();
+    } finally {
+      writeFileSync.mockRestore();
+    }
+
+    const reports = written.filter((f) => f.startsWith('well-architected-report'));
+    expect(reports.sort()).toEqual([
+      'well-architected-report.json',
+      'well-architected-report.md',
+      'well-architected-report.sarif',
+    ]);
+    // SARIF needs the line of each resource, so it comes after the stack's template.
+    expect(written.indexOf('well-architected-report.sarif')).toBeGreaterThan(written.indexOf('Stack.template.json'));
+  });
+
   test('reportDirectory and reportFormats choose where and what is written', () => {
     const app = newApp();
     new sqs.Queue(new Stack(app, 'Stack'), 'Orders');
