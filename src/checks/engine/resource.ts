@@ -45,9 +45,12 @@ export class CheckedResource {
       cfnResource: resource,
     };
     try {
-      const logicalId = stack.resolve(resource.logicalId);
+      // One entry, keyed by the resolved logical id: resolving `resource.logicalId` again would repeat work that
+      // is not free (an API Gateway deployment's logical id hashes every method of the API).
       const rendered = stack.resolve((resource as any)._toCloudFormation());
-      const body = rendered?.Resources?.[logicalId] ?? {};
+      const [entry] = Object.entries<any>(rendered?.Resources ?? {});
+      const logicalId: string = entry ? entry[0] : stack.resolve(resource.logicalId);
+      const body = entry?.[1] ?? {};
       return new CheckedResource({
         ...base,
         logicalId,
