@@ -7,6 +7,7 @@ import { Pillar, Rule, Severity } from '../checks/engine/rule';
 import { RuleSet } from '../checks/engine/rule-set';
 import { evaluateResources } from '../checks/engine/runner';
 import { StackIndex } from '../checks/engine/stack-index';
+import { compareStrings, sortFindings } from '../checks/report/pillars';
 
 /** What the CLI's `check` command runs. */
 export interface CheckOptions {
@@ -86,17 +87,12 @@ export function checkTemplates(templates: LoadedTemplate[], options: CheckOption
   }
 
   return {
-    findings: findings.sort(
-      (a, b) =>
-        a.stackName.localeCompare(b.stackName) ||
-        a.constructPath.localeCompare(b.constructPath) ||
-        a.ruleId.localeCompare(b.ruleId),
-    ),
+    findings: sortFindings(findings),
     rules: ruleSet.summaries(),
     staleAcknowledgments,
     ruleErrors,
     resourcesChecked,
-    stacks: templates.map((t) => t.name).sort(),
+    stacks: templates.map((t) => t.name).sort(compareStrings),
     generatedBy: options.generatedBy,
   };
 }

@@ -1,5 +1,6 @@
 import { CheckReport } from '../checks/engine/report-model';
 import { Severity } from '../checks/engine/rule';
+import { compareStrings } from '../checks/report/pillars';
 
 const SEVERITY_ORDER: Severity[] = [Severity.ERROR, Severity.WARNING, Severity.INFO];
 
@@ -10,8 +11,8 @@ export function renderText(report: CheckReport): string {
   const sorted = [...open].sort(
     (a, b) =>
       SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) ||
-      a.constructPath.localeCompare(b.constructPath) ||
-      a.ruleId.localeCompare(b.ruleId),
+      compareStrings(a.constructPath, b.constructPath) ||
+      compareStrings(a.ruleId, b.ruleId),
   );
   for (const f of sorted) {
     lines.push(`${f.severity.toUpperCase()} ${f.ruleId} ${f.constructPath} (${f.resourceType})`);

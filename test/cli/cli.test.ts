@@ -184,6 +184,24 @@ describe('acknowledgments in template metadata', () => {
   });
 });
 
+describe('the order of findings', () => {
+  test('is by code unit, the same on every machine whatever its locale', () => {
+    const file = path.join(tmpDir(), 'queues.json');
+    const queue = { Type: 'AWS::SQS::Queue', Properties: {} };
+    fs.writeFileSync(file, JSON.stringify({ Resources: { aQueue: queue, Zqueue: queue, BQueue: queue } }));
+    // localeCompare would put aQueue first; code units put upper case first.
+    const expected = ['queues.json/BQueue', 'queues.json/Zqueue', 'queues.json/aQueue'];
+
+    const json = JSON.parse(cli('check', file, '--format', 'json').stdout);
+    const redrive = json.findings.filter((f: any) => f.ruleId === 'WA-SqsRedrivePolicy');
+    expect(redrive.map((f: any) => f.constructPath)).toEqual(expected);
+
+    const text = cli('check', file).stdout;
+    const order = [...text.matchAll(/WA-SqsRedrivePolicy (\S+)/g)].map((m) => m[1]);
+    expect(order).toEqual(expected);
+  });
+});
+
 describe('a cloud assembly directory', () => {
   test('checks every stack, with construct paths from the assembly', () => {
     const outdir = tmpDir();

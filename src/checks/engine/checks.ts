@@ -10,6 +10,7 @@ import { Pillar, Rule, Severity } from './rule';
 import { RuleSet } from './rule-set';
 import { annotationMessage, evaluateStack, EvaluatedFinding, EvaluatedRuleError } from './runner';
 import { writeReports } from '../report';
+import { compareStrings, sortFindings } from '../report/pillars';
 
 /** Options for `WellArchitectedChecks`. */
 export interface WellArchitectedChecksProps {
@@ -363,19 +364,21 @@ export class WellArchitectedChecks implements IAspect {
 
   private combine(results: RootResult[]): CheckReport {
     return {
-      findings: results.flatMap((r) => r.findings).sort(compareFindings),
+      findings: sortFindings(results.flatMap((r) => r.findings)),
       rules: this.ruleSet.summaries(),
       staleAcknowledgments: results
         .flatMap((r) => r.staleAcknowledgments)
-        .sort((a, b) => compare(a.constructPath, b.constructPath) || compare(a.ruleId, b.ruleId)),
+        .sort((a, b) => compareStrings(a.constructPath, b.constructPath) || compareStrings(a.ruleId, b.ruleId)),
       ruleErrors: results
         .flatMap((r) => r.ruleErrors)
-        .sort((a, b) => compare(a.constructPath, b.constructPath) || compare(a.ruleId, b.ruleId)),
+        .sort((a, b) => compareStrings(a.constructPath, b.constructPath) || compareStrings(a.ruleId, b.ruleId)),
       resourcesChecked: results.reduce((sum, r) => sum + r.resourcesChecked, 0),
-      stacks: [...new Set(results.flatMap((r) => r.stacks))].sort(compare),
+      stacks: [...new Set(results.flatMap((r) => r.stacks))].sort(compareStrings),
       remediations: results
         .flatMap((r) => r.remediations)
-        .sort((a, b) => compare(a.constructPath, b.constructPath) || compare(a.description, b.description)),
+        .sort(
+          (a, b) => compareStrings(a.constructPath, b.constructPath) || compareStrings(a.description, b.description),
+        ),
       generatedBy: packageIdentity(),
     };
   }
@@ -499,12 +502,4 @@ function firstStackOf(scope: IConstruct): Stack | undefined {
     }
   }
   return undefined;
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function compareFindings(a: Finding, b: Finding): number {
-  return compare(a.stackName, b.stackName) || compare(a.constructPath, b.constructPath) || compare(a.ruleId, b.ruleId);
 }

@@ -9,6 +9,7 @@ import { snsRules } from './sns';
 import { sqsRules } from './sqs';
 import { stepFunctionsRules } from './stepfunctions';
 import { Rule } from '../engine/rule';
+import { compareStrings } from '../report/pillars';
 
 // The one built-in rule with options: replace the catalogue's instance to pin its date or warning window.
 export * from './lambda/lambda-runtime-support';
@@ -29,7 +30,7 @@ export class WellArchitectedRules {
       ...dynamoDbRules(),
       ...appSyncRules(),
     ];
-    return rules.sort((a, b) => a.id.localeCompare(b.id));
+    return rules.sort((a, b) => compareStrings(a.id, b.id));
   }
 
   /** The built-in rule with this id, or undefined. */
