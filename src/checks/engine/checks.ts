@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import * as path from 'path';
 import { Annotations, AspectPriority, Aspects, CfnResource, IAspect, Stack, Stage } from 'aws-cdk-lib';
 import * as cxschema from 'aws-cdk-lib/cloud-assembly-schema';
@@ -9,7 +10,7 @@ import { CheckReport, RemediationRecord, ReportFormat, RuleError, StaleAcknowled
 import { Pillar, Rule, Severity } from './rule';
 import { RuleSet } from './rule-set';
 import { annotationMessage, evaluateStack, EvaluatedFinding, EvaluatedRuleError } from './runner';
-import { writeReports } from '../report';
+import { REPORT_FILE_NAMES, writeReports } from '../report';
 import { compareStrings, sortFindings } from '../report/pillars';
 
 /** Options for `WellArchitectedChecks`. */
@@ -195,6 +196,9 @@ export class WellArchitectedChecks implements IAspect {
   private startRun(root: Stage): RootRun {
     const run: RootRun = { stacks: new Map(), finished: false };
     this.runs.set(root, run);
+    // The SARIF written after the templates must come from this synth's findings or not be written at all (a synth
+    // with skipValidation never evaluates).
+    this.reportByRoot.delete(root);
     if (!this.rootsWithValidation.has(root)) {
       this.rootsWithValidation.add(root);
       // Validations run after every aspect and after cross-stack references are prepared, and before the
@@ -276,13 +280,29 @@ export class WellArchitectedChecks implements IAspect {
       templateFiles: Object.assign({}, ...[own, ...nested].map((r) => r.templateFiles)),
     });
     // The templates are not written yet: SARIF is written once they are, with the line of each resource
-    // (attachTemplateLocator), so it is rendered once per synth.
+    // (attachTemplateLocator), so it is rendered once per synth. Until then no SARIF of an earlier synth may sit
+    // next to this synth's JSON and Markdown: if the synth fails before the templates, there is no SARIF at all.
     this.write(
       root,
       report,
       this.reportFormats.filter((format) => format !== ReportFormat.SARIF),
       {},
     );
+    if (this.reportFormats.includes(ReportFormat.SARIF)) {
+      const earlier = path.join(this.directoryOf(root), REPORT_FILE_NAMES[ReportFormat.SARIF]);
+      try {
+        fs.rmSync(earlier, { force: true });
+      } catch (e) {
+        throw new Error(
+          `WellArchitectedChecks could not remove the SARIF report of an earlier synth, ${earlier}: ${(e as Error).message}. ` +
+            'Set reportDirectory to a writable directory, or leave ReportFormat.SARIF out of reportFormats.',
+        );
+      }
+    }
+  }
+
+  private directoryOf(root: Stage): string {
+    return path.resolve(this.reportDirectory ?? root.outdir);
   }
 
   private write(
@@ -294,7 +314,7 @@ export class WellArchitectedChecks implements IAspect {
     if (formats.length === 0) {
       return;
     }
-    const directory = path.resolve(this.reportDirectory ?? root.outdir);
+    const directory = this.directoryOf(root);
     try {
       writeReports(report, directory, formats, options);
     } catch (e) {

@@ -614,7 +614,34 @@ describe('reports', () => {
       'well-architected-report.sarif',
     ]);
     // SARIF needs the line of each resource, so it comes after the stack's template.
+    expect(written).toContain('Stack.template.json');
     expect(written.indexOf('well-architected-report.sarif')).toBeGreaterThan(written.indexOf('Stack.template.json'));
+  });
+
+  test('a synth that fails after the checks leaves no SARIF of an earlier synth beside the new reports', () => {
+    const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'wa-reports-'));
+    fs.writeFileSync(path.join(directory, 'well-architected-report.sarif'), '{"from": "an earlier synth"}');
+    const app = newApp();
+    const stack = new Stack(app, 'Stack');
+    new sqs.Queue(stack, 'Orders');
+    stack.node.addValidation({ validate: () => ['something else is wrong'] });
+    checked(app, { rules: [new QueueDeadLetterRule()], reportDirectory: directory });
+
+    expect(() => app.synth()).toThrow(/something else is wrong/);
+    expect(fs.readdirSync(directory).sort()).toEqual(['well-architected-report.json', 'well-architected-report.md']);
+  });
+
+  test('a synth that skips validation writes no SARIF from the findings of an earlier synth', () => {
+    const app = newApp();
+    new sqs.Queue(new Stack(app, 'Stack'), 'Orders');
+    checked(app, { rules: [new QueueDeadLetterRule()] });
+    app.synth();
+    const sarif = path.join(app.outdir, 'well-architected-report.sarif');
+    expect(fs.existsSync(sarif)).toBe(true);
+    fs.rmSync(sarif);
+
+    app.synth({ force: true, skipValidation: true });
+    expect(fs.existsSync(sarif)).toBe(false);
   });
 
   test('reportDirectory and reportFormats choose where and what is written', () => {
