@@ -1,13 +1,7 @@
-import { execFileSync } from 'child_process';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
-import { App, Stack, StackProps, Validations } from 'aws-cdk-lib';
-import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import { App, Stack, StackProps } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import * as cxapi from 'aws-cdk-lib/cx-api';
-import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
-import { AlarmSeverity, WellArchitectedChecks, WellArchitectedMonitoring, WellArchitectedQueue } from '../../src';
+import { AlarmSeverity, WellArchitectedMonitoring, WellArchitectedQueue } from '../../src';
+import { cfnLintErrorsAndWarnings, nagFindings, openCheckMessages } from '../support/compliance';
 
 interface Built {
   readonly app: App;
@@ -52,76 +46,23 @@ const variants: [string, () => Built][] = [
   ['in a stack with a known region', () => pagedService({ env: { account: '111111111111', region: 'eu-west-1' } })],
 ];
 
-/** `severity rule constructPath` of each finding cdk-nag's AwsSolutions and Serverless packs left unacknowledged. */
-function nagFindings(built: Built): { unacknowledged: string[]; acknowledged: string[] } {
-  Validations.of(built.app).addPlugins(new AwsSolutionsChecks(built.app), new ServerlessChecks(built.app));
-  let directory: string;
-  try {
-    directory = built.app.synth().directory;
-  } catch {
-    // Synthesis stops on error findings; the report is written before it does.
-    directory = built.app.outdir;
-  }
-  const reportFile = path.join(directory, cxapi.VALIDATION_REPORT_FILE);
-  const report = fs.existsSync(reportFile) ? JSON.parse(fs.readFileSync(reportFile, 'utf8')) : { pluginReports: [] };
-  const list = (key: string): string[] =>
-    report.pluginReports
-      .flatMap((plugin: any) =>
-        (plugin[key] ?? []).flatMap((violation: any) =>
-          violation.violatingConstructs.map((c: any) => `${violation.ruleName} ${c.constructPath}`),
-        ),
-      )
-      .sort();
-  return { unacknowledged: list('violations'), acknowledged: list('suppressedViolations') };
-}
-
-/** cfn-lint's findings (errors and warnings) on the stack's template, as `level rule: message` lines. */
-function cfnLintFindings(stack: Stack): string[] {
-  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'wa-alerts-'));
-  const file = path.join(directory, 'template.json');
-  fs.writeFileSync(file, JSON.stringify(Template.fromStack(stack).toJSON()));
-  let output: string;
-  try {
-    output = execFileSync('cfn-lint', ['--format', 'json', '--', file], { encoding: 'utf8' });
-  } catch (error) {
-    // cfn-lint exits non-zero on any finding and prints them; no output at all means it did not run: fail.
-    const stdout = (error as { stdout?: string }).stdout;
-    if (!stdout) {
-      throw error;
-    }
-    output = stdout;
-  } finally {
-    fs.rmSync(directory, { recursive: true, force: true });
-  }
-  const findings: { Level: string; Rule: { Id: string }; Message: string }[] = JSON.parse(output);
-  return findings
-    .filter((finding) => finding.Level === 'Error' || finding.Level === 'Warning')
-    .map((f) => `${f.Level} ${f.Rule.Id}: ${f.Message}`);
-}
-
 describe.each(variants)('a monitoring with Slack, Teams, a webhook and a service health alarm %s', (_name, build) => {
   test('has no unacknowledged cdk-nag AwsSolutions or Serverless finding', () => {
-    expect(nagFindings(build()).unacknowledged).toEqual([]);
+    expect(nagFindings(build().app).open).toEqual([]);
   });
 
   test('has no error or warning finding of our own checks', () => {
     const { app, stack } = build();
-    WellArchitectedChecks.applyTo(app, { reportFormats: [], failOnError: false });
-    const annotations = Annotations.fromStack(stack);
-    const messages = [
-      ...annotations.findWarning('*', Match.anyValue()),
-      ...annotations.findError('*', Match.anyValue()),
-    ].map((message) => `${message.id}: ${message.entry.data}`);
-    expect(messages).toEqual([]);
+    expect(openCheckMessages(app, stack)).toEqual([]);
   });
 
   test('has no cfn-lint error or warning', () => {
-    expect(cfnLintFindings(build().stack)).toEqual([]);
+    expect(cfnLintErrorsAndWarnings(build().stack)).toEqual([]);
   });
 });
 
 test('the monitoring acknowledges exactly the inherent cdk-nag findings, each where it applies', () => {
-  const ours = nagFindings(pagedService()).acknowledged.filter((finding) =>
+  const ours = nagFindings(pagedService().app).acknowledged.filter((finding) =>
     finding.includes('Orders/WellArchitectedMonitoring/'),
   );
   expect(ours).toEqual([
@@ -139,5 +80,5 @@ test('the cfn-lint check reports findings when there are some', () => {
     evaluationPeriods: 1,
     alarmDescription: 'x'.repeat(2000),
   });
-  expect(cfnLintFindings(stack).length).toBeGreaterThan(0);
+  expect(cfnLintErrorsAndWarnings(stack).length).toBeGreaterThan(0);
 });

@@ -7,9 +7,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App, Stack, Validations } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cxapi from 'aws-cdk-lib/cx-api';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
+import { WellArchitectedChecks } from '../../src';
 
 interface ValidationReport {
   readonly pluginReports: {
@@ -71,12 +72,18 @@ export function nagFindings(app: App, options: NagOptions = {}): NagFindings {
   };
 }
 
+interface CfnLintFinding {
+  readonly Level: string;
+  readonly Rule: { readonly Id: string };
+  readonly Message: string;
+}
+
 /**
- * cfn-lint's findings of level Error on a stack's template (or a template object), as `<rule id>: <message>`.
- * cfn-lint exits non-zero whenever it finds anything, warnings included, so its output is read either way; no
- * output at all (cfn-lint missing, or crashed) fails the caller rather than passing it.
+ * cfn-lint's findings on a stack's template (or a template object). cfn-lint exits non-zero whenever it finds
+ * anything, warnings included, so its output is read either way; no output at all (cfn-lint missing, or crashed)
+ * fails the caller rather than passing it.
  */
-export function cfnLintErrors(stackOrTemplate: Stack | object): string[] {
+function runCfnLint(stackOrTemplate: Stack | object): CfnLintFinding[] {
   const template = Stack.isStack(stackOrTemplate) ? Template.fromStack(stackOrTemplate).toJSON() : stackOrTemplate;
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'wa-cfn-lint-'));
   const file = path.join(directory, 'template.json');
@@ -93,6 +100,35 @@ export function cfnLintErrors(stackOrTemplate: Stack | object): string[] {
   } finally {
     fs.rmSync(directory, { recursive: true, force: true });
   }
-  const findings: { Level: string; Rule: { Id: string }; Message: string }[] = JSON.parse(output);
-  return findings.filter((f) => f.Level === 'Error').map((f) => `${f.Rule.Id}: ${f.Message}`);
+  return JSON.parse(output);
+}
+
+/** cfn-lint's findings of level Error, as `<rule id>: <message>`. */
+export function cfnLintErrors(stackOrTemplate: Stack | object): string[] {
+  return runCfnLint(stackOrTemplate)
+    .filter((f) => f.Level === 'Error')
+    .map((f) => `${f.Rule.Id}: ${f.Message}`);
+}
+
+/** cfn-lint's findings of level Error or Warning, as `<level> <rule id>: <message>`. */
+export function cfnLintErrorsAndWarnings(stackOrTemplate: Stack | object): string[] {
+  return runCfnLint(stackOrTemplate)
+    .filter((f) => f.Level === 'Error' || f.Level === 'Warning')
+    .map((f) => `${f.Level} ${f.Rule.Id}: ${f.Message}`);
+}
+
+/**
+ * The warnings and errors this library's own checks leave on a stack (applied to its app, reports off), as
+ * `<construct path>: <message>`, optionally only on the constructs whose path `include` accepts.
+ */
+export function openCheckMessages(
+  app: App,
+  stack: Stack,
+  include: (constructPath: string) => boolean = () => true,
+): string[] {
+  WellArchitectedChecks.applyTo(app, { reportFormats: [], failOnError: false });
+  const annotations = Annotations.fromStack(stack);
+  return [...annotations.findWarning('*', Match.anyValue()), ...annotations.findError('*', Match.anyValue())]
+    .filter((message) => include(message.id))
+    .map((message) => `${message.id}: ${message.entry.data}`);
 }
