@@ -65,8 +65,9 @@ function measure(shape: Shape, tool: Tool): object {
   let rules: () => number = () => 0;
   let ownMs: () => number | null = () => null;
   if (tool === 'well-architected') {
-    // Collecting resources (visit), evaluating and writing JSON and Markdown (finishRun), writing SARIF (write).
-    ownMs = timeMethods(WellArchitectedChecks.prototype, ['visit', 'finishRun', 'write']);
+    // Collecting resources (visit), preparing the run at validation (prepareRun), evaluating each stack from the
+    // template aws-cdk-lib renders (evaluateRendered), judging what is left and writing the reports (finishRun).
+    ownMs = timeMethods(WellArchitectedChecks.prototype, ['visit', 'prepareRun', 'evaluateRendered', 'finishRun']);
     WellArchitectedChecks.applyTo(app, { failOnError: false });
     rules = () => WellArchitectedRules.all().length;
   } else if (tool === 'cdk-nag-serverless' || tool === 'cdk-nag-awssolutions') {

@@ -6,10 +6,20 @@ import { Construct, IConstruct } from 'constructs';
 import { acknowledgmentKey, AcknowledgmentRecord, ConstructAcknowledgments, owningStage } from './acknowledgments';
 import { Finding } from './finding';
 import { packageIdentity } from './package-identity';
+import { listenToRenderedTemplates, renderedResources } from './rendered';
 import { CheckReport, RemediationRecord, ReportFormat, RuleError, StaleAcknowledgment } from './report-model';
 import { Pillar, Rule, Severity } from './rule';
 import { RuleSet } from './rule-set';
-import { annotationMessage, evaluateStack, EvaluatedFinding, EvaluatedRuleError } from './runner';
+import {
+  annotationMessage,
+  evaluateResources,
+  evaluateStack,
+  EvaluatedFinding,
+  EvaluatedRuleError,
+  ResourcesEvaluation,
+} from './runner';
+import { StackIndex } from './stack-index';
+import { stackDisplayName } from './stack-names';
 import { REPORT_FILE_NAMES, writeReports } from '../report';
 import { compareStrings, sortFindings } from '../report/pillars';
 
@@ -64,15 +74,41 @@ const CHECKS_ASPECT = Symbol.for('cdk-well-architected.WellArchitectedChecks');
 
 /**
  * aws-cdk-lib calls `onSynthesize` of a construct carrying this symbol when it writes the assembly, after the
- * templates of the constructs before it (every aws-cdk-lib 2.x does). Not a public API: the SARIF test of
- * `checks.test.ts` fails if a new aws-cdk-lib stops calling it, and `report` still holds the findings.
+ * templates of the constructs before it (every aws-cdk-lib 2.x does). Not a public API: the report tests of
+ * `checks.test.ts` fail if a new aws-cdk-lib stops calling it.
  */
 const CUSTOM_SYNTHESIS = Symbol.for('@aws-cdk/core:customSynthesis');
 
-/** The resources seen in one synthesis of one assembly root (App or Stage). */
+/**
+ * One synthesis of one assembly root (App or Stage): its resources are collected while the aspects run
+ * (`collecting`); validation prepares the evaluation (`evaluating`); each stack is evaluated when aws-cdk-lib renders
+ * its template; the report is written once every stack of the root is written (`finished`).
+ */
 interface RootRun {
   readonly stacks: Map<Stack, Set<CfnResource>>;
-  finished: boolean;
+  phase: 'collecting' | 'evaluating' | 'finished';
+  evaluation?: RunEvaluation;
+}
+
+/** What the stacks of a root evaluated so far have given. */
+interface RunEvaluation {
+  readonly acknowledgments: ConstructAcknowledgments;
+  /** The stacks of the run whose templates are not rendered yet. */
+  readonly pending: Set<Stack>;
+  /** The position of each stack of the run in the order aws-cdk-lib writes them (children before parents). */
+  readonly writeOrder: Map<Stack, number>;
+  readonly findings: Finding[];
+  readonly ruleErrors: RuleError[];
+  readonly stackNames: Set<string>;
+  readonly templateFiles: Record<string, string>;
+  readonly remediations: RemediationRecord[];
+  resourcesChecked: number;
+  /** Acknowledgments nested stages already matched, and those they met that this root owns. */
+  readonly nestedUsed: Set<string>;
+  readonly nestedCandidates: AcknowledgmentRecord[];
+  /** Acknowledgments already judged stale or not, by key. */
+  readonly judged: Set<string>;
+  readonly staleAcknowledgments: StaleAcknowledgment[];
 }
 
 /** What one assembly root contributed, kept so an enclosing App can report its nested stages too. */
@@ -134,7 +170,6 @@ export class WellArchitectedChecks implements IAspect {
   private readonly results = new Map<Stage, RootResult>();
   private readonly rootsWithValidation = new WeakSet<Stage>();
   private lastReport?: CheckReport;
-  private readonly reportByRoot = new Map<Stage, { report: CheckReport; templateFiles: Record<string, string> }>();
 
   constructor(props: WellArchitectedChecksProps = {}) {
     this.ruleSet = RuleSet.select(props, 'WellArchitectedChecks: ');
@@ -167,7 +202,7 @@ export class WellArchitectedChecks implements IAspect {
     return this.lastReport;
   }
 
-  /** Collects the CloudFormation resources; they are evaluated once all aspects have run. */
+  /** Collects the CloudFormation resources; each stack is evaluated when aws-cdk-lib renders its template. */
   public visit(node: IConstruct): void {
     if (Stage.isStage(node)) {
       // An assembly root is visited first in each synthesis: start a fresh run for it.
@@ -190,115 +225,190 @@ export class WellArchitectedChecks implements IAspect {
 
   private currentRun(root: Stage): RootRun {
     const run = this.runs.get(root);
-    return run && !run.finished ? run : this.startRun(root);
+    return run && run.phase === 'collecting' ? run : this.startRun(root);
   }
 
   private startRun(root: Stage): RootRun {
-    const run: RootRun = { stacks: new Map(), finished: false };
+    const run: RootRun = { stacks: new Map(), phase: 'collecting' };
     this.runs.set(root, run);
-    // The SARIF written after the templates must come from this synth's findings or not be written at all (a synth
-    // with skipValidation never evaluates).
-    this.reportByRoot.delete(root);
     if (!this.rootsWithValidation.has(root)) {
       this.rootsWithValidation.add(root);
-      // Validations run after every aspect and after cross-stack references are prepared, and before the
-      // assembly is written, so the annotations added here still reach `cdk synth` output.
+      // Validations run after every aspect and after cross-stack references are prepared, before any template is
+      // rendered: a synth that skips validation evaluates nothing and writes no report.
       root.node.addValidation({
         validate: () => {
-          this.finishRun(root);
+          this.prepareRun(root);
           return [];
         },
       });
-      this.attachTemplateLocator(root);
+      this.attachReportWriter(root);
     }
     return run;
   }
 
-  private finishRun(root: Stage): void {
+  /**
+   * Get ready to evaluate each stack of the run as aws-cdk-lib renders it, and remove the reports of an earlier
+   * synth: if this one fails before every template is written, no report is left that it did not produce.
+   */
+  private prepareRun(root: Stage): void {
     const run = this.runs.get(root);
-    if (!run || run.finished) {
+    if (!run || run.phase !== 'collecting') {
       return;
     }
-    run.finished = true;
-
-    const acknowledgments = new ConstructAcknowledgments();
-    const findings: Finding[] = [];
-    const ruleErrors: RuleError[] = [];
-    const stackNames = new Set<string>();
-    const templateFiles: Record<string, string> = {};
-    const remediations: RemediationRecord[] = [];
-    let resourcesChecked = 0;
-    for (const [stack, resources] of run.stacks) {
-      for (const resource of resources) {
-        for (const entry of resource.node.metadata.filter((m) => m.type === REMEDIATION_METADATA)) {
-          remediations.push({
-            constructPath: resource.node.path,
-            logicalId: stack.resolve(resource.logicalId),
-            resourceType: resource.cfnResourceType,
-            description: String(entry.data),
-          });
-        }
-      }
-      const evaluation = evaluateStack(stack, this.ruleSet, { resources, acknowledgments });
-      stackNames.add(evaluation.stackName);
-      templateFiles[evaluation.stackName] = path.join(root.outdir, stack.templateFile);
-      resourcesChecked += evaluation.checked.length;
-      evaluation.findings.forEach((f) => this.annotateFinding(f));
-      evaluation.ruleErrors.forEach((e) => this.annotateRuleError(e));
-      for (const resource of evaluation.unresolved) {
-        Annotations.of(resource.cfnResource ?? stack).addInfo(
-          `[cdk-well-architected] ${resource.resourceType} ${resource.constructPath} was not checked: ${resource.unresolvedReason}.`,
-        );
-      }
-      findings.push(...evaluation.findings.map((f) => f.finding));
-      ruleErrors.push(...evaluation.ruleErrors.map((e) => e.error));
-    }
-
-    const nested = [...this.results.values()].filter((r) => r.root !== root && isBelow(r.root, root));
-    const used = new Set([...acknowledgments.usedKeys(), ...nested.flatMap((r) => r.usedAcknowledgments)]);
-    const candidates = [...acknowledgments.allCandidates(), ...nested.flatMap((r) => r.acknowledgmentCandidates)];
-    const staleAcknowledgments = this.staleAcknowledgments(root, candidates, used);
-
-    const own: RootResult = {
-      root,
-      findings,
-      ruleErrors,
-      resourcesChecked,
-      stacks: [...stackNames],
-      staleAcknowledgments,
-      acknowledgmentCandidates: acknowledgments.allCandidates(),
-      usedAcknowledgments: acknowledgments.usedKeys(),
-      templateFiles,
-      remediations,
+    run.phase = 'evaluating';
+    const nested = this.nestedResults(root);
+    const writeOrder = new Map<Stack, number>();
+    postOrderStacks(root)
+      .filter((stack) => run.stacks.has(stack))
+      .forEach((stack, i) => writeOrder.set(stack, i));
+    run.evaluation = {
+      acknowledgments: new ConstructAcknowledgments(),
+      pending: new Set(run.stacks.keys()),
+      writeOrder,
+      findings: [],
+      ruleErrors: [],
+      stackNames: new Set(),
+      templateFiles: {},
+      remediations: [],
+      resourcesChecked: 0,
+      nestedUsed: new Set(nested.flatMap((r) => r.usedAcknowledgments)),
+      nestedCandidates: nested.flatMap((r) => r.acknowledgmentCandidates),
+      judged: new Set(),
+      staleAcknowledgments: [],
     };
-    this.results.set(root, own);
-
-    const report = this.combine([own, ...nested]);
-    this.lastReport = report;
-    this.reportByRoot.set(root, {
-      report,
-      templateFiles: Object.assign({}, ...[own, ...nested].map((r) => r.templateFiles)),
-    });
-    // The templates are not written yet: SARIF is written once they are, with the line of each resource
-    // (attachTemplateLocator), so it is rendered once per synth. Until then no SARIF of an earlier synth may sit
-    // next to this synth's JSON and Markdown: if the synth fails before the templates, there is no SARIF at all.
-    this.write(
-      root,
-      report,
-      this.reportFormats.filter((format) => format !== ReportFormat.SARIF),
-      {},
-    );
-    if (this.reportFormats.includes(ReportFormat.SARIF)) {
-      const earlier = path.join(this.directoryOf(root), REPORT_FILE_NAMES[ReportFormat.SARIF]);
+    for (const format of this.reportFormats) {
+      const earlier = path.join(this.directoryOf(root), REPORT_FILE_NAMES[format]);
       try {
         fs.rmSync(earlier, { force: true });
       } catch (e) {
         throw new Error(
-          `WellArchitectedChecks could not remove the SARIF report of an earlier synth, ${earlier}: ${(e as Error).message}. ` +
-            'Set reportDirectory to a writable directory, or leave ReportFormat.SARIF out of reportFormats.',
+          `WellArchitectedChecks could not remove the report of an earlier synth, ${earlier}: ${(e as Error).message}. ` +
+            'Set reportDirectory to a writable directory, or reportFormats to [] to write none.',
         );
       }
     }
+    for (const stack of run.stacks.keys()) {
+      // A stack whose template cannot be listened to is evaluated from its constructs when the report is written.
+      listenToRenderedTemplates(stack, this.onTemplateRendered);
+    }
+  }
+
+  /** One listener per aspect, shared by every stack. */
+  private readonly onTemplateRendered = (stack: Stack, template: any): void => this.evaluateRendered(stack, template);
+
+  /** Evaluate a stack of the run it belongs to from the template aws-cdk-lib just rendered for it. */
+  private evaluateRendered(stack: Stack, template: any): void {
+    const root = Stage.of(stack);
+    const run = root && this.runs.get(root);
+    const evaluation = run?.evaluation;
+    if (!root || !run || run.phase !== 'evaluating' || !evaluation || !evaluation.pending.has(stack)) {
+      return;
+    }
+    evaluation.pending.delete(stack);
+    const rendered = renderedResources(stack, template);
+    const targets = run.stacks.get(stack) ?? new Set<CfnResource>();
+    // Every resource of the stack is indexed; those of the aspect's scope are evaluated. A resource no L1 rendered
+    // is evaluated when the aspect covers the whole stack.
+    const wholeStack = rendered.every((r) => !r.cfnResource || targets.has(r.cfnResource));
+    const evaluated = rendered.filter((r) => (r.cfnResource ? targets.has(r.cfnResource) : wholeStack));
+    for (const resource of evaluated) {
+      if (resource.cfnResource) {
+        this.collectRemediations(resource.cfnResource, resource.logicalId, evaluation);
+      }
+    }
+    const result = evaluateResources(
+      evaluated,
+      StackIndex.fromResources(rendered),
+      this.ruleSet,
+      evaluation.acknowledgments,
+    );
+    this.recordStack(root, stack, result, evaluation);
+    this.judgeAcknowledgments(root, evaluation, stack);
+  }
+
+  private collectRemediations(resource: CfnResource, logicalId: string, evaluation: RunEvaluation): void {
+    for (const entry of resource.node.metadata) {
+      if (entry.type === REMEDIATION_METADATA) {
+        evaluation.remediations.push({
+          constructPath: resource.node.path,
+          logicalId,
+          resourceType: resource.cfnResourceType,
+          description: String(entry.data),
+        });
+      }
+    }
+  }
+
+  private recordStack(root: Stage, stack: Stack, result: ResourcesEvaluation, evaluation: RunEvaluation): void {
+    const stackName = stackDisplayName(stack);
+    evaluation.stackNames.add(stackName);
+    evaluation.templateFiles[stackName] = path.join(root.outdir, stack.templateFile);
+    evaluation.resourcesChecked += result.checked.length;
+    result.findings.forEach((f) => this.annotateFinding(f));
+    result.ruleErrors.forEach((e) => this.annotateRuleError(e));
+    for (const resource of result.unresolved) {
+      Annotations.of(resource.cfnResource ?? stack).addInfo(
+        `[cdk-well-architected] ${resource.resourceType} ${resource.constructPath} was not checked: ${resource.unresolvedReason}.`,
+      );
+    }
+    evaluation.findings.push(...result.findings.map((f) => f.finding));
+    evaluation.ruleErrors.push(...result.ruleErrors.map((e) => e.error));
+  }
+
+  /**
+   * Once every template of the root is written: evaluate any stack whose template was not rendered through
+   * `Stack._toCloudFormation()` from its constructs, judge the acknowledgments left, and write the reports.
+   */
+  private finishRun(root: Stage): void {
+    const run = this.runs.get(root);
+    const evaluation = run?.evaluation;
+    if (!run || run.phase !== 'evaluating' || !evaluation) {
+      return;
+    }
+    for (const stack of [...evaluation.pending]) {
+      evaluation.pending.delete(stack);
+      const resources = run.stacks.get(stack) ?? new Set<CfnResource>();
+      for (const resource of resources) {
+        if (resource.node.metadata.some((entry) => entry.type === REMEDIATION_METADATA)) {
+          this.collectRemediations(resource, stack.resolve(resource.logicalId), evaluation);
+        }
+      }
+      const result = evaluateStack(stack, this.ruleSet, { resources, acknowledgments: evaluation.acknowledgments });
+      this.recordStack(root, stack, result, evaluation);
+      if (result.findings.length > 0) {
+        process.stderr.write(
+          `[cdk-well-architected] The template of ${stack.node.path} was not rendered through Stack._toCloudFormation(), ` +
+            `so its ${result.findings.length} finding(s) are in the reports but not in the synth output.\n`,
+        );
+      }
+    }
+    this.judgeAcknowledgments(root, evaluation, undefined);
+    run.phase = 'finished';
+
+    const own: RootResult = {
+      root,
+      findings: evaluation.findings,
+      ruleErrors: evaluation.ruleErrors,
+      resourcesChecked: evaluation.resourcesChecked,
+      stacks: [...evaluation.stackNames],
+      staleAcknowledgments: evaluation.staleAcknowledgments,
+      acknowledgmentCandidates: evaluation.acknowledgments.allCandidates(),
+      usedAcknowledgments: evaluation.acknowledgments.usedKeys(),
+      templateFiles: evaluation.templateFiles,
+      remediations: evaluation.remediations,
+    };
+    this.results.set(root, own);
+    const nested = this.nestedResults(root);
+    const report = this.combine([own, ...nested]);
+    this.lastReport = report;
+    this.write(root, report, this.reportFormats, {
+      templateFiles: Object.assign({}, ...[own, ...nested].map((r) => r.templateFiles)),
+    });
+  }
+
+  /** The results of the stages inside this root, which aws-cdk-lib synthesizes before it. */
+  private nestedResults(root: Stage): RootResult[] {
+    return [...this.results.values()].filter((r) => r.root !== root && isBelow(r.root, root));
   }
 
   private directoryOf(root: Stage): string {
@@ -326,60 +436,57 @@ export class WellArchitectedChecks implements IAspect {
   }
 
   /**
-   * SARIF points at the line of each resource in its template, which exists only once the assembly is written:
-   * a construct added last to the root is synthesized after every stack before it, and writes the SARIF then.
+   * The report covers every stack of the root, and SARIF points at the line of each resource in its template: a
+   * construct added last to the root is synthesized after every stack before it, and writes the reports then.
    */
-  private attachTemplateLocator(root: Stage): void {
-    if (!this.reportFormats.includes(ReportFormat.SARIF)) {
-      return;
-    }
+  private attachReportWriter(root: Stage): void {
     let id = 'WellArchitectedChecksReport';
     for (let n = 2; root.node.tryFindChild(id); n++) {
       id = `WellArchitectedChecksReport${n}`;
     }
-    const locator = new Construct(root, id);
-    Object.defineProperty(locator, CUSTOM_SYNTHESIS, {
-      value: {
-        onSynthesize: () => {
-          const written = this.reportByRoot.get(root);
-          if (written) {
-            this.write(root, written.report, [ReportFormat.SARIF], { templateFiles: written.templateFiles });
-          }
-        },
-      },
+    const writer = new Construct(root, id);
+    Object.defineProperty(writer, CUSTOM_SYNTHESIS, {
+      value: { onSynthesize: () => this.finishRun(root) },
     });
   }
 
   /**
-   * The acknowledgments owned by this root (made on it or on a construct whose nearest stage it is) of a rule
-   * that ran, which matched no finding. Each is reported once, by the root that owns it.
+   * Judge the acknowledgments owned by this root (made on it or on a construct whose nearest stage it is) of a rule
+   * that ran: one that matched no finding is stale. Each is judged once every resource under it is evaluated: when
+   * `rendered`, the stack aws-cdk-lib writes last among those under it, is rendered (its warning still reaches the
+   * synth output), or at the end of the run (`rendered` undefined) for the rest, whose warning goes to stderr.
    */
-  private staleAcknowledgments(
-    root: Stage,
-    candidates: AcknowledgmentRecord[],
-    used: ReadonlySet<string>,
-  ): StaleAcknowledgment[] {
-    const seen = new Set<string>();
-    const stale: StaleAcknowledgment[] = [];
-    for (const record of candidates) {
+  private judgeAcknowledgments(root: Stage, evaluation: RunEvaluation, rendered: Stack | undefined): void {
+    const used = new Set([...evaluation.acknowledgments.usedKeys(), ...evaluation.nestedUsed]);
+    for (const record of [...evaluation.acknowledgments.allCandidates(), ...evaluation.nestedCandidates]) {
       const key = acknowledgmentKey(record);
-      if (seen.has(key) || used.has(key) || !this.ruleSet.has(record.ruleId)) {
+      if (evaluation.judged.has(key)) {
         continue;
       }
-      seen.add(key);
-      if (!record.scope || owningStage(record.scope) !== root) {
+      const anchor = record.scope ? lastWrittenStackUnder(record.scope, evaluation.writeOrder) : undefined;
+      if (rendered && anchor !== rendered) {
         continue;
       }
-      stale.push({ constructPath: record.scopePath, ruleId: record.ruleId, reason: record.reason });
-      warnWhereVisible(
-        record.scope,
-        `cdk-well-architected:StaleAcknowledgment:${record.ruleId}`,
+      evaluation.judged.add(key);
+      if (used.has(key) || !this.ruleSet.has(record.ruleId) || !record.scope || owningStage(record.scope) !== root) {
+        continue;
+      }
+      evaluation.staleAcknowledgments.push({
+        constructPath: record.scopePath,
+        ruleId: record.ruleId,
+        reason: record.reason,
+      });
+      const message =
         `[cdk-well-architected] The acknowledgment of ${record.ruleId} on ${record.scopePath || 'the app'} matches no finding ` +
-          `(reason given: "${record.reason}"): the resources under it now follow the rule. Remove the ` +
-          `Validations.of(...).acknowledge({ id: '${record.ruleId}', ... }) call so the rule guards them again.`,
-      );
+        `(reason given: "${record.reason}"): the resources under it now follow the rule. Remove the ` +
+        `Validations.of(...).acknowledge({ id: '${record.ruleId}', ... }) call so the rule guards them again.`;
+      const id = `cdk-well-architected:StaleAcknowledgment:${record.ruleId}`;
+      if (rendered) {
+        Annotations.of(insideStack(record.scope) ? record.scope : rendered).addWarningV2(id, message);
+      } else {
+        process.stderr.write(`[Warning at /${record.scope.node.path}] ${message}\n`);
+      }
     }
-    return stale;
   }
 
   private combine(results: RootResult[]): CheckReport {
@@ -487,6 +594,46 @@ function isCheckedStage(stage: Stage): boolean {
     pending.push(...construct.node.children.filter((child) => !Stage.isStage(child)));
   }
   return false;
+}
+
+/**
+ * The stacks of a root in the order aws-cdk-lib writes them: depth first, children before their parent (a nested
+ * stack before the stack that holds it). Stages inside the root are written before it and are not entered.
+ */
+function postOrderStacks(root: Stage): Stack[] {
+  const order: Stack[] = [];
+  const walk = (construct: IConstruct): void => {
+    for (const child of construct.node.children) {
+      if (!Stage.isStage(child)) {
+        walk(child);
+      }
+    }
+    if (Stack.isStack(construct)) {
+      order.push(construct);
+    }
+  };
+  walk(root);
+  return order;
+}
+
+/**
+ * The checked stack whose template aws-cdk-lib renders last among those holding resources under `scope`: the
+ * nearest stack of a construct inside one (its nested stacks come first), else the last of the stacks below it.
+ */
+function lastWrittenStackUnder(scope: IConstruct, writeOrder: ReadonlyMap<Stack, number>): Stack | undefined {
+  if (Stack.isStack(scope)) {
+    return scope;
+  }
+  if (insideStack(scope)) {
+    return Stack.of(scope);
+  }
+  let last: Stack | undefined;
+  for (const [stack, position] of writeOrder) {
+    if (isBelow(stack, scope) && (last === undefined || position > writeOrder.get(last)!)) {
+      last = stack;
+    }
+  }
+  return last;
 }
 
 function isBelow(construct: IConstruct, ancestor: IConstruct): boolean {

@@ -28,8 +28,9 @@ export interface CheckedResourceProps {
 }
 
 /**
- * One resource as rules see it: its CloudFormation type, logical id and resolved properties.
- * The engine resolves each resource once and shares the result with every rule.
+ * One resource as rules see it: its CloudFormation type, logical id and resolved properties, read once and
+ * shared with every rule. The checks aspect reads it from the template aws-cdk-lib renders for the stack, and the
+ * CLI from the template file; neither resolves a resource again.
  */
 export class CheckedResource {
   /**

@@ -74,8 +74,10 @@ export function stackResources(stack: Stack): CfnResource[] {
 }
 
 /**
- * Evaluate the rules over one stack: every resource is resolved once, the stack is indexed once, and each
- * resource goes only to the rules for its type. Rules that throw are caught and reported; the rest go on.
+ * Evaluate the rules over one stack from its constructs: every resource is resolved once, the stack is indexed
+ * once, and each resource goes only to the rules for its type. Rules that throw are caught and reported; the rest
+ * go on. The checks aspect reads the template aws-cdk-lib renders instead, and uses this only for a stack whose
+ * template it could not listen to.
  */
 export function evaluateStack(stack: Stack, ruleSet: RuleSet, options: EvaluateStackOptions = {}): StackEvaluation {
   const all = stackResources(stack);

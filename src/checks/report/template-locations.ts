@@ -19,34 +19,53 @@ const KEY_LINE = /^(\s*)(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|([A-Za-z0-9_.-]+))\s*:/
  * The 1-based line where each resource is declared in a template's text, by logical id. Works on the JSON
  * CDK writes (one key a line) and on YAML: it takes the `Resources` key with the least indentation, then
  * every key one level deeper, until the indentation falls back. A resource it cannot place is left out.
+ * Lines deeper than a resource's own key (its properties: most of a template) are skipped unread.
  */
 export function findResourceLines(templateText: string): Record<string, number> {
-  const lines = templateText.split(/\r?\n/);
-  const keys = lines.map((line) => {
-    const m = KEY_LINE.exec(line);
-    return m ? { indent: m[1].length, key: m[2] ?? m[3] ?? m[4] } : undefined;
-  });
-  const topIndent = Math.min(...keys.filter((k) => k !== undefined).map((k) => k!.indent));
-  const start = keys.findIndex((k) => k !== undefined && k.indent === topIndent && k.key === 'Resources');
+  const lines = templateText.split('\n');
+  const indents = lines.map(indentOf);
+  const keyAt = (i: number): string | undefined => {
+    const m = KEY_LINE.exec(lines[i]);
+    return m ? (m[2] ?? m[3] ?? m[4]) : undefined;
+  };
+  let topIndent = Infinity;
+  for (let i = 0; i < lines.length; i++) {
+    if (indents[i] < topIndent && keyAt(i) !== undefined) {
+      topIndent = indents[i];
+    }
+  }
+  const start = lines.findIndex((_, i) => indents[i] === topIndent && keyAt(i) === 'Resources');
   const result: Record<string, number> = {};
   if (start === -1) {
     return result;
   }
   let resourceIndent: number | undefined;
   for (let i = start + 1; i < lines.length; i++) {
-    const k = keys[i];
-    if (k === undefined) {
+    if (resourceIndent !== undefined && indents[i] > resourceIndent) {
       continue;
     }
-    if (k.indent <= topIndent) {
+    const key = keyAt(i);
+    if (key === undefined) {
+      continue;
+    }
+    if (indents[i] <= topIndent) {
       break;
     }
-    resourceIndent ??= k.indent;
-    if (k.indent === resourceIndent && !(k.key in result)) {
-      result[k.key] = i + 1;
+    resourceIndent ??= indents[i];
+    if (indents[i] === resourceIndent && !(key in result)) {
+      result[key] = i + 1;
     }
   }
   return result;
+}
+
+/** The number of spaces and tabs a line starts with. */
+function indentOf(line: string): number {
+  let n = 0;
+  while (n < line.length && (line.charCodeAt(n) === 32 || line.charCodeAt(n) === 9)) {
+    n++;
+  }
+  return n;
 }
 
 /**

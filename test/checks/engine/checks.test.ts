@@ -263,7 +263,7 @@ describe('stages and nested stacks', () => {
     expect(reportOf(checks).stacks).toEqual(['Parent', 'Parent/Database']);
   });
 
-  test('the stack index is built once per stack and each resource is resolved once', () => {
+  test('the stack index is built once per stack, from the template aws-cdk-lib renders: no resource is resolved again', () => {
     const app = newApp();
     const one = new Stack(app, 'One');
     new sqs.Queue(one, 'A');
@@ -277,7 +277,7 @@ describe('stages and nested stacks', () => {
     try {
       app.synth();
       expect(indexSpy).toHaveBeenCalledTimes(2);
-      expect(resolveSpy).toHaveBeenCalledTimes(4);
+      expect(resolveSpy).not.toHaveBeenCalled();
     } finally {
       indexSpy.mockRestore();
       resolveSpy.mockRestore();
@@ -618,9 +618,15 @@ describe('reports', () => {
     expect(written.indexOf('well-architected-report.sarif')).toBeGreaterThan(written.indexOf('Stack.template.json'));
   });
 
-  test('a synth that fails after the checks leaves no SARIF of an earlier synth beside the new reports', () => {
+  test('a synth that fails before the templates are written leaves no report of an earlier synth', () => {
     const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'wa-reports-'));
-    fs.writeFileSync(path.join(directory, 'well-architected-report.sarif'), '{"from": "an earlier synth"}');
+    for (const file of [
+      'well-architected-report.json',
+      'well-architected-report.md',
+      'well-architected-report.sarif',
+    ]) {
+      fs.writeFileSync(path.join(directory, file), 'from an earlier synth');
+    }
     const app = newApp();
     const stack = new Stack(app, 'Stack');
     new sqs.Queue(stack, 'Orders');
@@ -628,7 +634,7 @@ describe('reports', () => {
     checked(app, { rules: [new QueueDeadLetterRule()], reportDirectory: directory });
 
     expect(() => app.synth()).toThrow(/something else is wrong/);
-    expect(fs.readdirSync(directory).sort()).toEqual(['well-architected-report.json', 'well-architected-report.md']);
+    expect(fs.readdirSync(directory)).toEqual([]);
   });
 
   test('a synth that skips validation writes no SARIF from the findings of an earlier synth', () => {

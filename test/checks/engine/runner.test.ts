@@ -105,13 +105,13 @@ describe('evaluateStack (used by the aspect and the CLI)', () => {
     ]);
   });
 
-  test('the aspect notes an unresolvable resource as not checked, without a finding', () => {
+  test('the aspect checks the template aws-cdk-lib renders: a value resolvable only then is checked, not skipped', () => {
     const app = new App();
     const stack = new Stack(app, 'Stack');
     const late = lateValue();
     new CfnResource(stack, 'Late', { type: 'AWS::SQS::Queue', properties: { QueueName: late.value } });
-    // Resolvable while references are prepared and templates written; not while the checks run. Validations
-    // run root first and in order: this app one, then the checks' (added during synth), then the stack's.
+    // Resolvable while references are prepared; not while the app's validations run (where the checks used to
+    // resolve each resource); resolvable again once the stack's validation has run and templates are rendered.
     late.state.failing = false;
     app.node.addValidation({
       validate: () => {
@@ -128,13 +128,9 @@ describe('evaluateStack (used by the aspect and the CLI)', () => {
     const checks = WellArchitectedChecks.applyTo(app, { rules: testRules(), reportFormats: [] });
 
     const annotations = Annotations.fromStack(stack);
-    annotations.hasInfo(
-      '/Stack/Late',
-      Match.stringLikeRegexp('AWS::SQS::Queue Stack/Late was not checked: .*not known yet'),
-    );
-    annotations.hasNoWarning('/Stack/Late', Match.anyValue());
-    expect(checks.report?.findings).toEqual([]);
-    expect(checks.report?.resourcesChecked).toBe(0);
+    annotations.hasWarning('/Stack/Late', Match.stringLikeRegexp('Test-QueueDlq'));
+    annotations.hasNoInfo('/Stack/Late', Match.stringLikeRegexp('not checked'));
+    expect(checks.report?.resourcesChecked).toBe(1);
   });
 });
 
