@@ -95,8 +95,11 @@ interface RunEvaluation {
   readonly acknowledgments: ConstructAcknowledgments;
   /** The stacks of the run whose templates are not rendered yet. */
   readonly pending: Set<Stack>;
-  /** The position of each stack of the run in the order aws-cdk-lib writes them (children before parents). */
-  readonly writeOrder: Map<Stack, number>;
+  /**
+   * The position of each stack of the run in the order aws-cdk-lib writes them (children before parents), worked
+   * out the first time an acknowledgment above the stacks needs it.
+   */
+  readonly writeOrder: () => ReadonlyMap<Stack, number>;
   readonly findings: Finding[];
   readonly ruleErrors: RuleError[];
   readonly stackNames: Set<string>;
@@ -257,10 +260,17 @@ export class WellArchitectedChecks implements IAspect {
     }
     run.phase = 'evaluating';
     const nested = this.nestedResults(root);
-    const writeOrder = new Map<Stack, number>();
-    postOrderStacks(root)
-      .filter((stack) => run.stacks.has(stack))
-      .forEach((stack, i) => writeOrder.set(stack, i));
+    let order: Map<Stack, number> | undefined;
+    const writeOrder = (): ReadonlyMap<Stack, number> => {
+      if (order === undefined) {
+        const positions = new Map<Stack, number>();
+        postOrderStacks(root)
+          .filter((stack) => run.stacks.has(stack))
+          .forEach((stack, i) => positions.set(stack, i));
+        order = positions;
+      }
+      return order;
+    };
     run.evaluation = {
       acknowledgments: new ConstructAcknowledgments(),
       pending: new Set(run.stacks.keys()),
@@ -620,13 +630,14 @@ function postOrderStacks(root: Stage): Stack[] {
  * The checked stack whose template aws-cdk-lib renders last among those holding resources under `scope`: the
  * nearest stack of a construct inside one (its nested stacks come first), else the last of the stacks below it.
  */
-function lastWrittenStackUnder(scope: IConstruct, writeOrder: ReadonlyMap<Stack, number>): Stack | undefined {
+function lastWrittenStackUnder(scope: IConstruct, writeOrderOf: () => ReadonlyMap<Stack, number>): Stack | undefined {
   if (Stack.isStack(scope)) {
     return scope;
   }
   if (insideStack(scope)) {
     return Stack.of(scope);
   }
+  const writeOrder = writeOrderOf();
   let last: Stack | undefined;
   for (const [stack, position] of writeOrder) {
     if (isBelow(stack, scope) && (last === undefined || position > writeOrder.get(last)!)) {

@@ -1,12 +1,17 @@
 import * as fs from 'fs';
 import * as path from 'path';
 
-/** `<name>@<version>` of this package, read from its package.json. */
+let identity: string | undefined;
+
+/** `<name>@<version>` of this package, read from its package.json once. */
 export function packageIdentity(): string {
-  try {
-    const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf-8'));
-    return `${manifest.name}@${manifest.version}`;
-  } catch {
-    return 'cdk-well-architected';
+  if (identity === undefined) {
+    try {
+      const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf-8'));
+      identity = `${manifest.name}@${manifest.version}`;
+    } catch {
+      identity = 'cdk-well-architected';
+    }
   }
+  return identity;
 }

@@ -61,8 +61,7 @@ export function renderedResources(stack: Stack, template: any): CheckedResource[
   const elements = stackResources(stack);
   const constructs = byTemplateOrder(entries, elements) ?? byLogicalId(stack, elements);
   const stackName = stackDisplayName(stack);
-  // The template is plain JSON (aws-cdk-lib writes it with JSON.stringify), and V8 copies JSON fastest this way.
-  const copy: Record<string, any> = JSON.parse(JSON.stringify(template?.Resources ?? {}));
+  const copy: Record<string, any> = copyJson(template?.Resources ?? {});
   return entries.map(([logicalId]) => {
     const body = copy[logicalId] ?? {};
     const construct = constructs.get(logicalId);
@@ -105,4 +104,28 @@ function byLogicalId(stack: Stack, elements: CfnResource[]): Map<string, CfnReso
     }
   }
   return constructs;
+}
+
+/**
+ * A deep copy of a JSON value (a rendered template holds nothing else). Faster than a JSON round trip or
+ * `structuredClone`, and it allocates no intermediate string.
+ */
+function copyJson(value: any): any {
+  if (value === null || typeof value !== 'object') {
+    return value;
+  }
+  if (Array.isArray(value)) {
+    const copy = new Array(value.length);
+    for (let i = 0; i < value.length; i++) {
+      copy[i] = copyJson(value[i]);
+    }
+    return copy;
+  }
+  const copy: Record<string, any> = {};
+  for (const key in value) {
+    if (Object.prototype.hasOwnProperty.call(value, key)) {
+      copy[key] = copyJson(value[key]);
+    }
+  }
+  return copy;
 }

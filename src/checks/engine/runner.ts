@@ -152,6 +152,8 @@ export function evaluateResources(
   return { findings, ruleErrors, checked, unresolved };
 }
 
+const COMPLIANCE_VALUES: ReadonlySet<string> = new Set(Object.values(Compliance));
+
 /** A rule's result, or the error it threw (or the contract it broke). */
 function runRule(rule: Rule, resource: CheckedResource, index: StackIndex): RuleResult | Error {
   let result: RuleResult;
@@ -161,7 +163,7 @@ function runRule(rule: Rule, resource: CheckedResource, index: StackIndex): Rule
     const message = e instanceof Error ? e.message : String(e);
     return new Error(message.split('\n')[0] || 'threw without a message');
   }
-  if (!result || !Object.values(Compliance).includes(result.compliance)) {
+  if (!result || !COMPLIANCE_VALUES.has(result.compliance)) {
     return new Error('evaluate() did not return a RuleResult (use RuleResult.compliant(), nonCompliant(message), ...)');
   }
   return result;

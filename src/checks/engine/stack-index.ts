@@ -29,6 +29,8 @@ export class StackIndex {
   private readonly byId = new Map<string, CheckedResource>();
   private readonly byType = new Map<string, CheckedResource[]>();
   private readonly incoming = new Map<string, ResourceReference[]>();
+  /** The same references, by target and then by source type: rules ask for one source type at a time. */
+  private readonly incomingByType = new Map<string, Map<string, ResourceReference[]>>();
   private readonly outgoing = new Map<string, ResourceReference[]>();
   private readonly resources: CheckedResource[];
 
@@ -41,7 +43,7 @@ export class StackIndex {
       this.byType.set(resource.resourceType, ofType);
     }
     for (const resource of this.resources) {
-      this.collectReferences(resource, resource.properties, '');
+      this.collectReferences(resource, resource.properties, []);
     }
   }
 
@@ -62,8 +64,8 @@ export class StackIndex {
 
   /** The references that point at this resource, optionally only from sources of one type. */
   public referencesTo(logicalId: string, sourceType?: string): ResourceReference[] {
-    const refs = this.incoming.get(logicalId) ?? [];
-    return sourceType ? refs.filter((r) => r.source.resourceType === sourceType) : [...refs];
+    const refs = sourceType ? this.incomingByType.get(logicalId)?.get(sourceType) : this.incoming.get(logicalId);
+    return refs ? [...refs] : [];
   }
 
   /** The references this resource's properties hold, optionally only to targets of one type. */
@@ -81,9 +83,17 @@ export class StackIndex {
     return logicalId === undefined ? undefined : this.byId.get(logicalId);
   }
 
-  private collectReferences(source: CheckedResource, value: any, path: string): void {
+  /**
+   * Walks every value of a resource's properties. The path is kept as a stack of steps and joined only where a
+   * reference is found: most values hold none, and building each one's path was most of the index's cost.
+   */
+  private collectReferences(source: CheckedResource, value: any, steps: string[]): void {
     if (Array.isArray(value)) {
-      value.forEach((item, i) => this.collectReferences(source, item, join(path, String(i))));
+      for (let i = 0; i < value.length; i++) {
+        steps.push(String(i));
+        this.collectReferences(source, value[i], steps);
+        steps.pop();
+      }
       return;
     }
     if (value === null || typeof value !== 'object') {
@@ -101,7 +111,7 @@ export class StackIndex {
         this.addReference({
           source,
           target,
-          propertyPath: path,
+          propertyPath: steps.join('.'),
           attribute: typeof attribute === 'string' ? attribute : undefined,
         });
         return;
@@ -110,11 +120,15 @@ export class StackIndex {
       const template =
         typeof sub === 'string' ? sub : Array.isArray(sub) && typeof sub[0] === 'string' ? sub[0] : undefined;
       if (template !== undefined) {
-        this.collectSubReferences(source, template, path);
+        this.collectSubReferences(source, template, steps.join('.'));
       }
     }
-    for (const [key, child] of Object.entries(value)) {
-      this.collectReferences(source, child, join(path, key));
+    for (const key in value) {
+      if (Object.prototype.hasOwnProperty.call(value, key)) {
+        steps.push(key);
+        this.collectReferences(source, value[key], steps);
+        steps.pop();
+      }
     }
   }
 
@@ -137,12 +151,13 @@ export class StackIndex {
     const incoming = this.incoming.get(reference.target.logicalId) ?? [];
     incoming.push(reference);
     this.incoming.set(reference.target.logicalId, incoming);
+    const byType = this.incomingByType.get(reference.target.logicalId) ?? new Map<string, ResourceReference[]>();
+    const ofType = byType.get(reference.source.resourceType) ?? [];
+    ofType.push(reference);
+    byType.set(reference.source.resourceType, ofType);
+    this.incomingByType.set(reference.target.logicalId, byType);
     const outgoing = this.outgoing.get(reference.source.logicalId) ?? [];
     outgoing.push(reference);
     this.outgoing.set(reference.source.logicalId, outgoing);
   }
-}
-
-function join(path: string, step: string): string {
-  return path === '' ? step : `${path}.${step}`;
 }

@@ -13,8 +13,18 @@ export class Values {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
       return false;
     }
-    const keys = Object.keys(value);
-    return keys.length === 1 && (keys[0] === 'Ref' || keys[0] === 'Condition' || keys[0].startsWith('Fn::'));
+    // Called for every step of every property read: count the keys without listing them.
+    let only: string | undefined;
+    for (const key in value) {
+      if (!Object.prototype.hasOwnProperty.call(value, key)) {
+        continue;
+      }
+      if (only !== undefined) {
+        return false;
+      }
+      only = key;
+    }
+    return only !== undefined && (only === 'Ref' || only === 'Condition' || only.startsWith('Fn::'));
   }
 
   /** True when the value itself cannot be known at synth time (an intrinsic or an unresolved token). */
@@ -49,7 +59,7 @@ export class Values {
    */
   public static get(value: any, path: string): any {
     let current = value;
-    for (const step of path.split('.')) {
+    for (const step of stepsOf(path)) {
       if (current === undefined || current === null || Values.isUnknown(current)) {
         return current ?? undefined;
       }
@@ -109,4 +119,18 @@ export class Values {
   public static asList(value: any): any[] | undefined {
     return Array.isArray(value) ? value : undefined;
   }
+}
+
+/** Rules read the same few paths from every resource: split each once. */
+const STEPS = new Map<string, readonly string[]>();
+
+function stepsOf(path: string): readonly string[] {
+  let steps = STEPS.get(path);
+  if (steps === undefined) {
+    steps = path.split('.');
+    if (STEPS.size < 10_000) {
+      STEPS.set(path, steps);
+    }
+  }
+  return steps;
 }

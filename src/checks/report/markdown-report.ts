@@ -45,6 +45,16 @@ function severityCell(severity: Severity): string {
 }
 
 function openFindingsTable(findings: Finding[]): string[] {
+  // Findings of one rule share its fix: escape each fix once.
+  const fixes = new Map<string, string>();
+  const fixCell = (remediation: string): string => {
+    let cell = fixes.get(remediation);
+    if (cell === undefined) {
+      cell = markdownTableCell(remediation);
+      fixes.set(remediation, cell);
+    }
+    return cell;
+  };
   return [
     row(['Severity', 'Rule', 'Resource', 'Finding', 'Fix']),
     row(['---', '---', '---', '---', '---']),
@@ -55,7 +65,7 @@ function openFindingsTable(findings: Finding[]): string[] {
         codeSpan(f.constructPath),
         escapeMessage(f.message),
         // The fix is the rule's own Markdown; the message keeps its code spans but quotes user input, so the rest is escaped.
-        markdownTableCell(f.remediation),
+        fixCell(f.remediation),
       ]),
     ),
   ];

@@ -282,7 +282,10 @@ export function buildSarifLog(report: CheckReport, options: SarifOptions = {}): 
   };
 }
 
-/** `well-architected-report.sarif`: the SARIF log as pretty-printed JSON, ending with a newline. */
+/**
+ * `well-architected-report.sarif`: the SARIF log as compact JSON on one line, ending with a newline. SARIF is read by
+ * tools (code scanning, SARIF viewers), and indentation would make up half of a large report.
+ */
 export function renderSarif(report: CheckReport, options: SarifOptions = {}): string {
-  return JSON.stringify(buildSarifLog(report, options), undefined, 2) + '\n';
+  return JSON.stringify(buildSarifLog(report, options)) + '\n';
 }

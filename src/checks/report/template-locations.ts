@@ -22,50 +22,63 @@ const KEY_LINE = /^(\s*)(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|([A-Za-z0-9_.-]+))\s*:/
  * Lines deeper than a resource's own key (its properties: most of a template) are skipped unread.
  */
 export function findResourceLines(templateText: string): Record<string, number> {
-  const lines = templateText.split('\n');
-  const indents = lines.map(indentOf);
+  // Line starts, found once; lines are read only where needed.
+  const starts = [0];
+  for (let i = templateText.indexOf('\n'); i !== -1; i = templateText.indexOf('\n', i + 1)) {
+    starts.push(i + 1);
+  }
+  const lineCount = starts.length;
+  const indentAt = (i: number): number => indentOf(templateText, starts[i]);
   const keyAt = (i: number): string | undefined => {
-    const m = KEY_LINE.exec(lines[i]);
+    const end = i + 1 < lineCount ? starts[i + 1] - 1 : templateText.length;
+    const m = KEY_LINE.exec(templateText.slice(starts[i], end));
     return m ? (m[2] ?? m[3] ?? m[4]) : undefined;
   };
   let topIndent = Infinity;
-  for (let i = 0; i < lines.length; i++) {
-    if (indents[i] < topIndent && keyAt(i) !== undefined) {
-      topIndent = indents[i];
+  for (let i = 0; i < lineCount; i++) {
+    const indent = indentAt(i);
+    if (indent < topIndent && keyAt(i) !== undefined) {
+      topIndent = indent;
     }
   }
-  const start = lines.findIndex((_, i) => indents[i] === topIndent && keyAt(i) === 'Resources');
+  let start = -1;
+  for (let i = 0; i < lineCount && start === -1; i++) {
+    if (indentAt(i) === topIndent && keyAt(i) === 'Resources') {
+      start = i;
+    }
+  }
   const result: Record<string, number> = {};
   if (start === -1) {
     return result;
   }
   let resourceIndent: number | undefined;
-  for (let i = start + 1; i < lines.length; i++) {
-    if (resourceIndent !== undefined && indents[i] > resourceIndent) {
+  for (let i = start + 1; i < lineCount; i++) {
+    const indent = indentAt(i);
+    if (resourceIndent !== undefined && indent > resourceIndent) {
       continue;
     }
     const key = keyAt(i);
     if (key === undefined) {
       continue;
     }
-    if (indents[i] <= topIndent) {
+    if (indent <= topIndent) {
       break;
     }
-    resourceIndent ??= indents[i];
-    if (indents[i] === resourceIndent && !(key in result)) {
+    resourceIndent ??= indent;
+    if (indent === resourceIndent && !(key in result)) {
       result[key] = i + 1;
     }
   }
   return result;
 }
 
-/** The number of spaces and tabs a line starts with. */
-function indentOf(line: string): number {
-  let n = 0;
-  while (n < line.length && (line.charCodeAt(n) === 32 || line.charCodeAt(n) === 9)) {
+/** The number of spaces and tabs the line starting at `start` begins with. */
+function indentOf(text: string, start: number): number {
+  let n = start;
+  while (n < text.length && (text.charCodeAt(n) === 32 || text.charCodeAt(n) === 9)) {
     n++;
   }
-  return n;
+  return n - start;
 }
 
 /**
