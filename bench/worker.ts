@@ -15,12 +15,10 @@ import { checkTemplates } from '../src/cli/check';
 import { loadTemplates } from '../src/cli/load';
 
 /**
- * `well-architected-templates` is not a way to run the library: it is the bare synth followed by the CLI's core
- * (`checkTemplates` and the three reports) over the templates just written, to measure what evaluating templates
- * instead of constructs would cost.
+ * `well-architected-cli` is the bare synth followed by the CLI's core (`checkTemplates` and the three reports) over
+ * the templates just written: what running `cdk-well-architected check cdk.out` after `cdk synth` costs in-process.
  */
-export type Tool =
-  'bare' | 'well-architected' | 'cdk-nag-serverless' | 'cdk-nag-awssolutions' | 'well-architected-templates';
+export type Tool = 'bare' | 'well-architected' | 'cdk-nag-serverless' | 'cdk-nag-awssolutions' | 'well-architected-cli';
 
 function countRules(pack: NagPack): () => number {
   const seen = new Set<string>();
@@ -86,7 +84,7 @@ function measure(shape: Shape, tool: Tool): object {
       throw e;
     }
   }
-  if (tool === 'well-architected-templates') {
+  if (tool === 'well-architected-cli') {
     const own = performance.now();
     const templates = loadTemplates(outdir);
     const report = checkTemplates(templates, { pillars: [], minimumSeverity: Severity.INFO, generatedBy: 'bench' });

@@ -86,6 +86,8 @@ const CUSTOM_SYNTHESIS = Symbol.for('@aws-cdk/core:customSynthesis');
  */
 interface RootRun {
   readonly stacks: Map<Stack, Set<CfnResource>>;
+  /** The stacks the aspect visited themselves, so it covers every resource they render. */
+  readonly wholeStacks: Set<Stack>;
   phase: 'collecting' | 'evaluating' | 'finished';
   evaluation?: RunEvaluation;
 }
@@ -93,6 +95,8 @@ interface RootRun {
 /** What the stacks of a root evaluated so far have given. */
 interface RunEvaluation {
   readonly acknowledgments: ConstructAcknowledgments;
+  /** The stacks of the run: those with resources the aspect visited. */
+  readonly stacks: ReadonlySet<Stack>;
   /** The stacks of the run whose templates are not rendered yet. */
   readonly pending: Set<Stack>;
   /**
@@ -159,6 +163,17 @@ export class WellArchitectedChecks implements IAspect {
     for (const target of targets) {
       Aspects.of(target).add(checks, { priority: AspectPriority.READONLY });
     }
+    // A stage synthesized already (CDK Pipelines' `addStage` synthesizes it) keeps its assembly: no aspect runs on it.
+    const synthesized = targets.filter((t) => Stage.isStage(t) && (t as any).assembly !== undefined);
+    if (synthesized.length > 0) {
+      warnWhereVisible(
+        scope,
+        'cdk-well-architected:UncheckedStage',
+        `[cdk-well-architected] The resources of ${synthesized.map((s) => `'${s.node.path}'`).join(', ')} are not ` +
+          'checked: the stage was synthesized before WellArchitectedChecks.applyTo (CDK Pipelines synthesizes a stage ' +
+          'in addStage). Call WellArchitectedChecks.applyTo(app) before pipeline.addStage(stage).',
+      );
+    }
     return checks;
   }
 
@@ -172,6 +187,7 @@ export class WellArchitectedChecks implements IAspect {
   private readonly runs = new Map<Stage, RootRun>();
   private readonly results = new Map<Stage, RootResult>();
   private readonly rootsWithValidation = new WeakSet<Stage>();
+  private readonly reportWriters = new Map<Stage, Construct>();
   private lastReport?: CheckReport;
 
   constructor(props: WellArchitectedChecksProps = {}) {
@@ -212,6 +228,12 @@ export class WellArchitectedChecks implements IAspect {
       this.startRun(node);
       this.warnAboutUncheckedStages(node);
     }
+    if (Stack.isStack(node)) {
+      const stage = Stage.of(node);
+      if (stage) {
+        this.currentRun(stage).wholeStacks.add(node);
+      }
+    }
     if (!CfnResource.isCfnResource(node)) {
       return;
     }
@@ -232,7 +254,7 @@ export class WellArchitectedChecks implements IAspect {
   }
 
   private startRun(root: Stage): RootRun {
-    const run: RootRun = { stacks: new Map(), phase: 'collecting' };
+    const run: RootRun = { stacks: new Map(), wholeStacks: new Set(), phase: 'collecting' };
     this.runs.set(root, run);
     if (!this.rootsWithValidation.has(root)) {
       this.rootsWithValidation.add(root);
@@ -259,6 +281,14 @@ export class WellArchitectedChecks implements IAspect {
       return;
     }
     run.phase = 'evaluating';
+    // The reports are written by the root's last child, after every stack. An aspect may have added a stack to the
+    // root after the writer (pipelines.CodePipeline adds its cross-region support stacks in one): move it last.
+    const writer = this.reportWriters.get(root);
+    const children = root.node.children;
+    if (writer && children[children.length - 1] !== writer) {
+      root.node.tryRemoveChild(writer.node.id);
+      this.attachReportWriter(root);
+    }
     const nested = this.nestedResults(root);
     let order: Map<Stack, number> | undefined;
     const writeOrder = (): ReadonlyMap<Stack, number> => {
@@ -273,6 +303,7 @@ export class WellArchitectedChecks implements IAspect {
     };
     run.evaluation = {
       acknowledgments: new ConstructAcknowledgments(),
+      stacks: new Set(run.stacks.keys()),
       pending: new Set(run.stacks.keys()),
       writeOrder,
       findings: [],
@@ -286,6 +317,14 @@ export class WellArchitectedChecks implements IAspect {
       judged: new Set(),
       staleAcknowledgments: [],
     };
+    this.removeEarlierReports(root);
+    for (const stack of run.stacks.keys()) {
+      // A stack whose template cannot be listened to is evaluated from its constructs when the report is written.
+      listenToRenderedTemplates(stack, this.onTemplateRendered);
+    }
+  }
+
+  private removeEarlierReports(root: Stage): void {
     for (const format of this.reportFormats) {
       const earlier = path.join(this.directoryOf(root), REPORT_FILE_NAMES[format]);
       try {
@@ -296,10 +335,6 @@ export class WellArchitectedChecks implements IAspect {
             'Set reportDirectory to a writable directory, or reportFormats to [] to write none.',
         );
       }
-    }
-    for (const stack of run.stacks.keys()) {
-      // A stack whose template cannot be listened to is evaluated from its constructs when the report is written.
-      listenToRenderedTemplates(stack, this.onTemplateRendered);
     }
   }
 
@@ -318,8 +353,8 @@ export class WellArchitectedChecks implements IAspect {
     const rendered = renderedResources(stack, template);
     const targets = run.stacks.get(stack) ?? new Set<CfnResource>();
     // Every resource of the stack is indexed; those of the aspect's scope are evaluated. A resource no L1 rendered
-    // is evaluated when the aspect covers the whole stack.
-    const wholeStack = rendered.every((r) => !r.cfnResource || targets.has(r.cfnResource));
+    // is evaluated when the aspect covers the whole stack (it visited the stack itself).
+    const wholeStack = run.wholeStacks.has(stack);
     const evaluated = rendered.filter((r) => (r.cfnResource ? targets.has(r.cfnResource) : wholeStack));
     for (const resource of evaluated) {
       if (resource.cfnResource) {
@@ -371,6 +406,11 @@ export class WellArchitectedChecks implements IAspect {
    */
   private finishRun(root: Stage): void {
     const run = this.runs.get(root);
+    if (run?.phase === 'collecting') {
+      // Validation was skipped (`synth({ skipValidation: true })`): nothing was checked, so no report may stay.
+      this.removeEarlierReports(root);
+      return;
+    }
     const evaluation = run?.evaluation;
     if (!run || run.phase !== 'evaluating' || !evaluation) {
       return;
@@ -455,6 +495,7 @@ export class WellArchitectedChecks implements IAspect {
       id = `WellArchitectedChecksReport${n}`;
     }
     const writer = new Construct(root, id);
+    this.reportWriters.set(root, writer);
     Object.defineProperty(writer, CUSTOM_SYNTHESIS, {
       value: { onSynthesize: () => this.finishRun(root) },
     });
@@ -473,7 +514,9 @@ export class WellArchitectedChecks implements IAspect {
       if (evaluation.judged.has(key)) {
         continue;
       }
-      const anchor = record.scope ? lastWrittenStackUnder(record.scope, evaluation.writeOrder) : undefined;
+      const anchor = record.scope
+        ? lastWrittenStackUnder(record.scope, evaluation.stacks, evaluation.writeOrder)
+        : undefined;
       if (rendered && anchor !== rendered) {
         continue;
       }
@@ -628,14 +671,17 @@ function postOrderStacks(root: Stage): Stack[] {
 
 /**
  * The checked stack whose template aws-cdk-lib renders last among those holding resources under `scope`: the
- * nearest stack of a construct inside one (its nested stacks come first), else the last of the stacks below it.
+ * nearest stack of a construct inside one when it is checked (the stacks below it come first), else the last of
+ * the checked stacks below the scope.
  */
-function lastWrittenStackUnder(scope: IConstruct, writeOrderOf: () => ReadonlyMap<Stack, number>): Stack | undefined {
-  if (Stack.isStack(scope)) {
-    return scope;
-  }
-  if (insideStack(scope)) {
-    return Stack.of(scope);
+function lastWrittenStackUnder(
+  scope: IConstruct,
+  checked: ReadonlySet<Stack>,
+  writeOrderOf: () => ReadonlyMap<Stack, number>,
+): Stack | undefined {
+  const own = insideStack(scope) ? Stack.of(scope) : undefined;
+  if (own && checked.has(own)) {
+    return own;
   }
   const writeOrder = writeOrderOf();
   let last: Stack | undefined;
