@@ -19,6 +19,13 @@ function statusIcon(counts: PillarCounts): string {
   return counts.rulesRun > 0 || counts.total > 0 ? '✅' : '➖';
 }
 
+/**
+ * The most findings one table lists. A large app has thousands, and GitHub takes at most 1 MiB of job summary and
+ * 65,536 characters of comment: past this, a table lists the most serious and says how many more the JSON and SARIF
+ * reports hold. The counts in the scorecard are always complete.
+ */
+export const MARKDOWN_MAX_TABLE_ROWS = 100;
+
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
@@ -44,7 +51,18 @@ function severityCell(severity: Severity): string {
   return `${SEVERITY_ICONS[severity] ?? ''} ${escapeMarkdown(String(severity))}`.trim();
 }
 
-function openFindingsTable(findings: Finding[]): string[] {
+/** The line under a table that lists only the first `MARKDOWN_MAX_TABLE_ROWS` of `total`. */
+function moreRows(total: number, what: string): string[] {
+  return total > MARKDOWN_MAX_TABLE_ROWS
+    ? [
+        '',
+        `_…and ${plural(total - MARKDOWN_MAX_TABLE_ROWS, `more ${what}`, `more ${what}s`)}: the JSON and SARIF reports list every one._`,
+      ]
+    : [];
+}
+
+function openFindingsTable(allFindings: Finding[]): string[] {
+  const findings = allFindings.slice(0, MARKDOWN_MAX_TABLE_ROWS);
   // Findings of one rule share its fix: escape each fix once.
   const fixes = new Map<string, string>();
   const fixCell = (remediation: string): string => {
@@ -68,13 +86,15 @@ function openFindingsTable(findings: Finding[]): string[] {
         fixCell(f.remediation),
       ]),
     ),
+    ...moreRows(allFindings.length, 'open finding'),
   ];
 }
 
-function acknowledgedDetails(findings: Finding[]): string[] {
+function acknowledgedDetails(allFindings: Finding[]): string[] {
+  const findings = allFindings.slice(0, MARKDOWN_MAX_TABLE_ROWS);
   return [
     '<details>',
-    `<summary>${escapeHtml(plural(findings.length, 'acknowledged finding'))}</summary>`,
+    `<summary>${escapeHtml(plural(allFindings.length, 'acknowledged finding'))}</summary>`,
     '',
     row(['Severity', 'Rule', 'Resource', 'Finding', 'Reason']),
     row(['---', '---', '---', '---', '---']),
@@ -87,6 +107,7 @@ function acknowledgedDetails(findings: Finding[]): string[] {
         f.acknowledgedReason ? escapeMessage(f.acknowledgedReason) : '_no reason given_',
       ]),
     ),
+    ...moreRows(allFindings.length, 'acknowledged finding'),
     '',
     '</details>',
   ];

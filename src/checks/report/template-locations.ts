@@ -22,6 +22,10 @@ const KEY_LINE = /^(\s*)(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|([A-Za-z0-9_.-]+))\s*:/
  * Lines deeper than a resource's own key (its properties: most of a template) are skipped unread.
  */
 export function findResourceLines(templateText: string): Record<string, number> {
+  const cdkJson = findResourceLinesInCdkJson(templateText);
+  if (cdkJson !== undefined) {
+    return cdkJson;
+  }
   // Line starts, found once; lines are read only where needed.
   const starts = [0];
   for (let i = templateText.indexOf('\n'); i !== -1; i = templateText.indexOf('\n', i + 1)) {
@@ -67,6 +71,39 @@ export function findResourceLines(templateText: string): Record<string, number> 
     resourceIndent ??= indent;
     if (indent === resourceIndent && !(key in result)) {
       result[key] = i + 1;
+    }
+  }
+  return result;
+}
+
+/** A resource's key in the JSON aws-cdk-lib writes (`JSON.stringify(template, undefined, 1)`): two spaces deep. */
+const CDK_RESOURCE_KEY = /\n {2}"((?:[^"\\\n]|\\.)*)": \{/g;
+
+/**
+ * The fast path for the templates aws-cdk-lib writes, where the key of each resource is the only line that starts
+ * with exactly two spaces and a quote inside `Resources`: one pass of native searches instead of reading every
+ * line. Undefined when the text is not in that layout.
+ */
+function findResourceLinesInCdkJson(text: string): Record<string, number> | undefined {
+  const marker = '\n "Resources": {\n';
+  const start = text.indexOf(marker);
+  if (!text.startsWith('{\n "') || start === -1) {
+    return undefined;
+  }
+  const end = text.indexOf('\n }', start + 1);
+  const result: Record<string, number> = {};
+  let line = 1;
+  let counted = 0;
+  const regex = new RegExp(CDK_RESOURCE_KEY.source, 'g');
+  regex.lastIndex = start + marker.length - 1;
+  for (let m = regex.exec(text); m !== null && (end === -1 || m.index < end); m = regex.exec(text)) {
+    // The key's line is one past the number of line breaks up to and including the one that ends the line before.
+    for (let i = text.indexOf('\n', counted); i !== -1 && i <= m.index; i = text.indexOf('\n', i + 1)) {
+      line++;
+      counted = i + 1;
+    }
+    if (!(m[1] in result)) {
+      result[m[1]] = line;
     }
   }
   return result;

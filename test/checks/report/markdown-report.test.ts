@@ -1,6 +1,7 @@
 import { emptyReport, ruleSummary, sampleReport } from './fixtures';
 import { Pillar, Severity } from '../../../src/checks/engine';
 import { renderMarkdown } from '../../../src/checks/report';
+import { pillarTitle } from '../../../src/checks/report/pillars';
 
 /** The cells of the table row whose first cell is `label`. */
 function rowOf(markdown: string, label: string): string[] {
@@ -195,5 +196,38 @@ describe('well-architected-report.md', () => {
     expect(md).not.toContain('## Stale acknowledgments');
     expect(md).not.toContain('## Rule errors');
     expect(md).not.toContain('<details>');
+  });
+});
+
+describe('a large report', () => {
+  test('each table lists the first 100 findings, most serious first, and says how many more the other reports hold', () => {
+    const report = sampleReport();
+    const base = report.findings[0];
+    const findings = Array.from({ length: 160 }, (_, i) => ({
+      ...base,
+      constructPath: `Stack/Queue${String(i).padStart(3, '0')}/Resource`,
+      severity: i === 150 ? Severity.ERROR : Severity.WARNING,
+      acknowledged: false,
+      acknowledgedReason: undefined,
+    }));
+    const acknowledged = Array.from({ length: 101 }, (_, i) => ({
+      ...base,
+      constructPath: `Stack/Accepted${String(i).padStart(3, '0')}/Resource`,
+      acknowledged: true,
+      acknowledgedReason: 'accepted',
+    }));
+    const markdown = renderMarkdown({ ...report, findings: [...findings, ...acknowledged] });
+    const section = sectionOf(markdown, pillarTitle(base.pillar));
+    const [open, folded] = section.split('<details>');
+
+    expect(open.split('\n').filter((l) => l.includes('`Stack/Queue'))).toHaveLength(100);
+    // The one error is listed although it comes 151st by construct path.
+    expect(open).toContain('`Stack/Queue150/Resource`');
+    expect(open).toContain('_…and 60 more open findings: the JSON and SARIF reports list every one._');
+    expect(folded).toContain('<summary>101 acknowledged findings</summary>');
+    expect(folded.split('\n').filter((l) => l.includes('`Stack/Accepted'))).toHaveLength(100);
+    expect(folded).toContain('_…and 1 more acknowledged finding: the JSON and SARIF reports list every one._');
+    // The scorecard still counts all of them.
+    expect(rowOf(markdown, '**All pillars**')).toContain('**159**');
   });
 });

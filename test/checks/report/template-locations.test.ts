@@ -19,6 +19,18 @@ describe('findResourceLines', () => {
     expect(result.Queue).toBeGreaterThan(lines.indexOf(' "Resources": {'));
   });
 
+  test('finds resources in JSON laid out otherwise than aws-cdk-lib writes it', () => {
+    const template = {
+      Resources: { Queue: { Type: 'AWS::SQS::Queue', Properties: { Tags: [{ Key: 'Handler' }] } } },
+      Outputs: { Handler: { Value: 'x' } },
+    };
+    for (const indent of [2, 4, '\t']) {
+      const text = JSON.stringify(template, undefined, indent);
+      const result = findResourceLines(text);
+      expect(result).toEqual({ Queue: 3 });
+    }
+  });
+
   test('finds resources in a YAML template', () => {
     const text = [
       'AWSTemplateFormatVersion: "2010-09-09"',
