@@ -153,6 +153,20 @@ test('CDK Pipelines cross-region support stack: a stale acknowledgment on the ap
  * its warning still reaches the synth output instead of stderr.
  */
 describe('a stale acknowledgment whose nearest stack is not checked is warned on a checked stack below it', () => {
+  /** Checks `scope` and expects the synth output to hold exactly one stale-acknowledgment warning. */
+  function expectOneStaleWarning(app: App, scope: IConstruct): void {
+    WellArchitectedChecks.applyTo(scope, {
+      rules: [new QueueDeadLetterRule(), new TopicEncryptionRule()],
+      reportFormats: [],
+    });
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      expect(staleMessages(app)).toHaveLength(1);
+    } finally {
+      stderr.mockRestore();
+    }
+  }
+
   test.each([
     ['on the stack', (outer: Stack) => outer],
     ['on a construct inside it', (outer: Stack) => outer.node.findChild('Group')],
@@ -164,17 +178,7 @@ describe('a stale acknowledgment whose nearest stack is not checked is warned on
     new sqs.Queue(inner, 'Orders');
     // Stale: there is no topic under it.
     Validations.of(scopeOf(outer)).acknowledge({ id: 'Test-TopicKms', reason: 'no topics' });
-    WellArchitectedChecks.applyTo(app, {
-      rules: [new QueueDeadLetterRule(), new TopicEncryptionRule()],
-      reportFormats: [],
-    });
-
-    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
-    try {
-      expect(staleMessages(app)).toHaveLength(1);
-    } finally {
-      stderr.mockRestore();
-    }
+    expectOneStaleWarning(app, app);
   });
 
   test('checks applied to one stack only: an acknowledgment on its parent stack', () => {
@@ -184,17 +188,7 @@ describe('a stale acknowledgment whose nearest stack is not checked is warned on
     const child = new Stack(parent, 'Child');
     new sqs.Queue(child, 'Orders');
     Validations.of(parent).acknowledge({ id: 'Test-TopicKms', reason: 'no topics' });
-    WellArchitectedChecks.applyTo(child, {
-      rules: [new QueueDeadLetterRule(), new TopicEncryptionRule()],
-      reportFormats: [],
-    });
-
-    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
-    try {
-      expect(staleMessages(app)).toHaveLength(1);
-    } finally {
-      stderr.mockRestore();
-    }
+    expectOneStaleWarning(app, child);
   });
 });
 
