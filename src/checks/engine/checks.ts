@@ -95,8 +95,8 @@ interface RootRun {
 /** What the stacks of a root evaluated so far have given. */
 interface RunEvaluation {
   readonly acknowledgments: ConstructAcknowledgments;
-  /** The stacks of the run: those with resources the aspect visited. */
-  readonly stacks: ReadonlySet<Stack>;
+  /** The stacks of the run (those with resources the aspect visited), with those resources. */
+  readonly stacks: ReadonlyMap<Stack, unknown>;
   /** The stacks of the run whose templates are not rendered yet. */
   readonly pending: Set<Stack>;
   /**
@@ -115,6 +115,8 @@ interface RunEvaluation {
   readonly nestedCandidates: AcknowledgmentRecord[];
   /** Acknowledgments already judged stale or not, by key. */
   readonly judged: Set<string>;
+  /** The stack each acknowledgment waits for (`lastWrittenStackUnder`), by key, worked out once. */
+  readonly anchors: Map<string, Stack | undefined>;
   readonly staleAcknowledgments: StaleAcknowledgment[];
 }
 
@@ -303,7 +305,7 @@ export class WellArchitectedChecks implements IAspect {
     };
     run.evaluation = {
       acknowledgments: new ConstructAcknowledgments(),
-      stacks: new Set(run.stacks.keys()),
+      stacks: run.stacks,
       pending: new Set(run.stacks.keys()),
       writeOrder,
       findings: [],
@@ -315,6 +317,7 @@ export class WellArchitectedChecks implements IAspect {
       nestedUsed: new Set(nested.flatMap((r) => r.usedAcknowledgments)),
       nestedCandidates: nested.flatMap((r) => r.acknowledgmentCandidates),
       judged: new Set(),
+      anchors: new Map(),
       staleAcknowledgments: [],
     };
     this.removeEarlierReports(root);
@@ -508,19 +511,23 @@ export class WellArchitectedChecks implements IAspect {
    * synth output), or at the end of the run (`rendered` undefined) for the rest, whose warning goes to stderr.
    */
   private judgeAcknowledgments(root: Stage, evaluation: RunEvaluation, rendered: Stack | undefined): void {
-    const used = new Set([...evaluation.acknowledgments.usedKeys(), ...evaluation.nestedUsed]);
+    let used: ReadonlySet<string> | undefined;
     for (const record of [...evaluation.acknowledgments.allCandidates(), ...evaluation.nestedCandidates]) {
       const key = acknowledgmentKey(record);
       if (evaluation.judged.has(key)) {
         continue;
       }
-      const anchor = record.scope
-        ? lastWrittenStackUnder(record.scope, evaluation.stacks, evaluation.writeOrder)
-        : undefined;
-      if (rendered && anchor !== rendered) {
+      if (!evaluation.anchors.has(key)) {
+        const anchor = record.scope
+          ? lastWrittenStackUnder(record.scope, evaluation.stacks, evaluation.writeOrder)
+          : undefined;
+        evaluation.anchors.set(key, anchor);
+      }
+      if (rendered && evaluation.anchors.get(key) !== rendered) {
         continue;
       }
       evaluation.judged.add(key);
+      used ??= new Set([...evaluation.acknowledgments.usedKeys(), ...evaluation.nestedUsed]);
       if (used.has(key) || !this.ruleSet.has(record.ruleId) || !record.scope || owningStage(record.scope) !== root) {
         continue;
       }
@@ -676,7 +683,7 @@ function postOrderStacks(root: Stage): Stack[] {
  */
 function lastWrittenStackUnder(
   scope: IConstruct,
-  checked: ReadonlySet<Stack>,
+  checked: ReadonlyMap<Stack, unknown>,
   writeOrderOf: () => ReadonlyMap<Stack, number>,
 ): Stack | undefined {
   const own = insideStack(scope) ? Stack.of(scope) : undefined;
