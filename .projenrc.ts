@@ -129,6 +129,8 @@ project.testTask.prependExec('tsc --noEmit -p tsconfig.dev.json');
 project.addTask('example', {
   description: 'Synthesize the example app with the real cdk CLI and print its well-architected findings',
   cwd: 'examples',
+  // The CDK CLI sends telemetry to a public AWS endpoint on every command unless told not to.
+  env: { CDK_DISABLE_CLI_TELEMETRY: 'true' },
   steps: [
     { exec: 'cdk synth --quiet --output cdk.out' },
     { exec: 'ts-node --transpile-only --project tsconfig.json print-findings.ts cdk.out' },

@@ -15,7 +15,7 @@ function run(cmd: string, args: string[], cwd: string): string {
     cwd,
     encoding: 'utf-8',
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, CDK_DISABLE_VERSION_CHECK: '1', CI: 'true' },
+    env: { ...process.env, CDK_DISABLE_VERSION_CHECK: '1', CDK_DISABLE_CLI_TELEMETRY: 'true', CI: 'true' },
   });
 }
 
@@ -88,7 +88,7 @@ describe('the npm tarball', () => {
       appDir,
     );
     fs.copyFileSync(path.join(__dirname, 'consumer-app.js'), path.join(appDir, 'app.js'));
-    fs.writeFileSync(path.join(appDir, 'cdk.json'), JSON.stringify({ app: 'node app.js' }));
+    fs.writeFileSync(path.join(appDir, 'cdk.json'), JSON.stringify({ app: 'node app.js', 'cli-telemetry': false }));
 
     run(process.execPath, [cdkCli, 'synth', '--quiet', '--output', 'cdk.out'], appDir);
 
