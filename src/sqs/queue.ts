@@ -1,5 +1,6 @@
 import { Annotations, CfnResource, Duration, Stack, Token, Validations } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as lambdaEventSources from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -41,9 +42,9 @@ export interface WellArchitectedQueueProps extends sqs.QueueProps {
   readonly maxReceiveCount?: number;
 
   /**
-   * How long the dead-letter queue this construct creates keeps messages. It must be longer than the
-   * queue's own `retentionPeriod`, because SQS keeps a message's original enqueue time when it moves it to
-   * the dead-letter queue.
+   * How long the dead-letter queue this construct creates keeps messages. For a standard queue it must be
+   * longer than the queue's own `retentionPeriod`, because SQS keeps a message's original enqueue time when it
+   * moves it to the dead-letter queue; a FIFO queue resets that time, so any retention works there.
    * @default Duration.days(14)
    */
   readonly deadLetterQueueRetentionPeriod?: Duration;
@@ -91,6 +92,7 @@ export class WellArchitectedQueue extends sqs.Queue {
   constructor(scope: Construct, id: string, props: WellArchitectedQueueProps = {}) {
     super(scope, id, queuePropsWithDefaults(props));
     this.explicitVisibilityTimeout = props.visibilityTimeout;
+    this.enableRotationOfCreatedKey(props);
 
     const retentionPeriod = props.retentionPeriod ?? SQS_DEFAULT_RETENTION;
     const messageAgeAlarmThreshold = props.messageAgeAlarmThreshold ?? Duration.minutes(15);
@@ -232,6 +234,21 @@ export class WellArchitectedQueue extends sqs.Queue {
       });
     }
     return eventSource;
+  }
+
+  /**
+   * `encryption: KMS` without `encryptionMasterKey` makes `sqs.Queue` create a key (`Key`) without rotation. Turn
+   * automatic rotation on, as the KMS best practices ask (yearly; AWS keeps the old key material to decrypt):
+   * https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html
+   */
+  private enableRotationOfCreatedKey(props: WellArchitectedQueueProps): void {
+    if (props.encryption !== sqs.QueueEncryption.KMS || props.encryptionMasterKey !== undefined) {
+      return;
+    }
+    const key = this.node.tryFindChild('Key')?.node.defaultChild;
+    if (CfnResource.isCfnResource(key) && key.cfnResourceType === 'AWS::KMS::Key') {
+      (key as kms.CfnKey).enableKeyRotation = true;
+    }
   }
 
   private createDeadLetterQueue(props: WellArchitectedQueueProps): sqs.Queue {
@@ -464,7 +481,12 @@ function validateProps(
   }
 
   const retentionSeconds = secondsOf(retentionPeriod);
-  const deadLetterRetention = props.deadLetterQueue
+  // A standard queue keeps a message's original enqueue timestamp when it dead-letters it, so the dead-letter
+  // queue must keep messages longer; a FIFO queue resets the timestamp, so any retention works there.
+  // https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/setting-up-dead-letter-queue-retention.html
+  const deadLetterRetention = queue.fifo
+    ? undefined
+    : props.deadLetterQueue
     ? retentionOf(props.deadLetterQueue.queue)
     : (props.deadLetterQueueRetentionPeriod ?? DEAD_LETTER_QUEUE_RETENTION);
   const deadLetterRetentionSeconds = secondsOf(deadLetterRetention);

@@ -209,6 +209,25 @@ describe('WellArchitectedQueue overrides', () => {
     });
   });
 
+  test('encryption KMS without a key: the key the queue creates rotates automatically', () => {
+    const stack = newStack();
+    const queue = new WellArchitectedQueue(stack, 'Queue', { encryption: sqs.QueueEncryption.KMS });
+    const key = queue.encryptionMasterKey!.node.defaultChild as kms.CfnKey;
+    expect(Template.fromStack(stack).toJSON().Resources[stack.getLogicalId(key)].Properties).toMatchObject({
+      EnableKeyRotation: true,
+    });
+  });
+
+  test('a key you give is left as it is', () => {
+    const stack = newStack();
+    const key = new kms.Key(stack, 'Own');
+    new WellArchitectedQueue(stack, 'Queue', { encryptionMasterKey: key });
+    const properties = Template.fromStack(stack).toJSON().Resources[
+      stack.getLogicalId(key.node.defaultChild as kms.CfnKey)
+    ].Properties;
+    expect(properties).not.toHaveProperty('EnableKeyRotation');
+  });
+
   test('the AWS managed key encrypts both queues', () => {
     const stack = newStack();
     const queue = new WellArchitectedQueue(stack, 'Queue', { encryption: sqs.QueueEncryption.KMS_MANAGED });
@@ -473,6 +492,26 @@ describe('WellArchitectedQueue validation', () => {
     expect(() => new WellArchitectedQueue(newStack(), 'Queue', { retentionPeriod: Duration.days(14) })).toThrow(
       /deadLetterQueueRetentionPeriod: 1209600 seconds is not longer than retentionPeriod \(1209600 seconds\).*Make the dead-letter queue retention longer \(at most 14 days\) or retentionPeriod shorter\./,
     );
+  });
+
+  test('a FIFO queue may keep messages 14 days: FIFO resets the enqueue timestamp when it dead-letters a message', () => {
+    const stack = newStack();
+    const queue = new WellArchitectedQueue(stack, 'Queue', { fifo: true, retentionPeriod: Duration.days(14) });
+    expect(queueProperties(stack, queue)).toMatchObject({ MessageRetentionPeriod: 1209600 });
+    expect(queueProperties(stack, queue.deadLetterQueue!.queue)).toMatchObject({
+      FifoQueue: true,
+      MessageRetentionPeriod: 1209600,
+    });
+  });
+
+  test('a FIFO queue with a dead-letter retention shorter than its own is accepted too', () => {
+    expect(
+      () =>
+        new WellArchitectedQueue(newStack(), 'Queue', {
+          fifo: true,
+          deadLetterQueueRetentionPeriod: Duration.days(2),
+        }),
+    ).not.toThrow();
   });
 
   test('a dead-letter queue retention shorter than the default 4-day retention', () => {

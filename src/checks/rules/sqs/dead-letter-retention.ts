@@ -12,6 +12,7 @@ const MAXIMUM_RETENTION = 1_209_600;
  * The dead-letter queue of a standard queue keeps messages longer than the source queue does. A standard
  * queue keeps a message's original enqueue timestamp when it moves it to the dead-letter queue, so with equal
  * retention a message can expire soon after it arrives there. FIFO queues reset the timestamp: exempt.
+ * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/setting-up-dead-letter-queue-retention.html
  */
 export class SqsDeadLetterRetentionRule extends Rule {
   constructor() {
