@@ -93,7 +93,18 @@ export class WellArchitectedFunction extends lambda.Function {
     return this.hardening.onFailureQueueAlarm;
   }
 
-  /** Every alarm of this function: errors, throttles, duration and, once it exists, the on-failure queue. */
+  /**
+   * The alarm on visible messages in the dead-letter queue that `deadLetterQueueEnabled: true` makes aws-cdk-lib
+   * create (the construct encrypts it with SSE-SQS and makes it TLS-only); undefined otherwise.
+   */
+  public get deadLetterQueueAlarm(): cloudwatch.Alarm | undefined {
+    return this.hardening.deadLetterQueueAlarm;
+  }
+
+  /**
+   * Every alarm of this function: errors, throttles, duration and, once they exist, the on-failure queue's and the
+   * created dead-letter queue's.
+   */
   public get alarms(): cloudwatch.Alarm[] {
     return this.hardening.alarms;
   }
