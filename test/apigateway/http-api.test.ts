@@ -76,6 +76,11 @@ describe('WellArchitectedHttpApi defaults', () => {
     expect(JSON.parse(stageProperties(stack).AccessLogSettings.Format)).toEqual({
       requestId: '$context.requestId',
       ip: '$context.identity.sourceIp',
+      callerAccountId: '$context.identity.accountId',
+      caller: '$context.identity.caller',
+      user: '$context.identity.user',
+      userArn: '$context.identity.userArn',
+      principalId: '$context.authorizer.principalId',
       requestTime: '$context.requestTime',
       httpMethod: '$context.httpMethod',
       routeKey: '$context.routeKey',

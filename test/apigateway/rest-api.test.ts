@@ -71,6 +71,11 @@ describe('WellArchitectedRestApi defaults', () => {
     expect(format).toEqual({
       requestId: '$context.requestId',
       ip: '$context.identity.sourceIp',
+      callerAccountId: '$context.identity.accountId',
+      caller: '$context.identity.caller',
+      user: '$context.identity.user',
+      userArn: '$context.identity.userArn',
+      principalId: '$context.authorizer.principalId',
       requestTime: '$context.requestTime',
       httpMethod: '$context.httpMethod',
       path: '$context.path',

@@ -8,10 +8,21 @@ function jsonFormat(fields: Record<string, string>): apigateway.AccessLogFormat 
   return apigateway.AccessLogFormat.custom(JSON.stringify(fields));
 }
 
-/** The fields both API types log: who called, what, when, the outcome, and where the time went. */
+/**
+ * The fields both API types log: who called, what, when, the outcome, and where the time went. Methods and routes
+ * use IAM authorization by default, so the caller is the signing principal (`identity.*`: account, principal id,
+ * user, ARN); a Lambda authorizer's principal is `authorizer.principalId`. Both API types document these variables:
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-variables-for-access-logging.html (REST)
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-logging-variables.html (HTTP)
+ */
 const COMMON_FIELDS: Record<string, string> = {
   requestId: '$context.requestId',
   ip: '$context.identity.sourceIp',
+  callerAccountId: '$context.identity.accountId',
+  caller: '$context.identity.caller',
+  user: '$context.identity.user',
+  userArn: '$context.identity.userArn',
+  principalId: '$context.authorizer.principalId',
   requestTime: '$context.requestTime',
   httpMethod: '$context.httpMethod',
   path: '$context.path',
