@@ -24,6 +24,17 @@ export interface WellArchitectedRestApiProps extends apigateway.RestApiProps {
   readonly accessLogRetention?: logs.RetentionDays;
 
   /**
+   * How long the execution-log group of the deployment stage keeps entries. API Gateway writes execution logs to
+   * `API-Gateway-Execution-Logs_{restApiId}/{stageName}` and creates that group itself, without a retention, when it
+   * first logs; the construct creates it first, with this retention, whenever the stage logs (`loggingLevel` not OFF).
+   * An API whose stage already logged before this default existed has the group already: deleting it (or
+   * `cdk import`) lets the deployment create it.
+   * https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-execution-logging.html
+   * @default logs.RetentionDays.ONE_MONTH
+   */
+  readonly executionLogRetention?: logs.RetentionDays;
+
+  /**
    * Alarm when the API's p99 `Latency` is above this in 3 of 5 minutes. The default is well below the 29-second
    * integration timeout and above what a healthy Lambda-backed API shows at p99 even with occasional cold starts.
    * @default Duration.seconds(2)
@@ -71,6 +82,12 @@ export class WellArchitectedRestApi extends apigateway.RestApi {
   /** The log group of the stage's access logs, when this construct created it (no `accessLogDestination` given). */
   public readonly accessLogGroup?: logs.ILogGroup;
 
+  /**
+   * The execution-log group of the deployment stage (`API-Gateway-Execution-Logs_{restApiId}/{stageName}`), created
+   * with a retention; undefined without a deployment stage or when the stage does not log.
+   */
+  public readonly executionLogGroup?: logs.ILogGroup;
+
   /** The alarm on 5XX responses. */
   public readonly serverErrorsAlarm: cloudwatch.Alarm;
 
@@ -85,6 +102,7 @@ export class WellArchitectedRestApi extends apigateway.RestApi {
     const accessLogs = new OwnedAccessLogGroup(props.accessLogRetention ?? logs.RetentionDays.ONE_MONTH);
     super(scope, id, restApiPropsWithDefaults(props, accessLogs));
     this.accessLogGroup = accessLogs.logGroup;
+    this.executionLogGroup = createExecutionLogGroup(this, props);
 
     acknowledgeDocumentedDefaults(this);
     Aspects.of(this).add(
@@ -128,6 +146,31 @@ class OwnedAccessLogGroup implements apigateway.IAccessLogDestination {
     this.logGroup = new logs.LogGroup(api, 'AccessLogs', { retention: this.retention });
     return new apigateway.LogGroupLogDestination(this.logGroup).bind(stage);
   }
+}
+
+/**
+ * The group API Gateway would otherwise create for the stage's execution logs, with no retention: created here first,
+ * with one, and the stage waits for it so that API Gateway finds it when it first logs.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-execution-logging.html
+ */
+function createExecutionLogGroup(
+  api: apigateway.RestApi,
+  props: WellArchitectedRestApiProps,
+): logs.LogGroup | undefined {
+  const stage = props.deploy === false ? undefined : api.deploymentStage;
+  const loggingLevel = props.deployOptions?.loggingLevel ?? apigateway.MethodLoggingLevel.ERROR;
+  if (stage === undefined || loggingLevel === apigateway.MethodLoggingLevel.OFF) {
+    return undefined;
+  }
+  // `stage.stageName` refers to the stage itself (a Ref), which would make the group and the stage wait for each
+  // other: read the name the stage is created with.
+  const stageName = (stage.node.defaultChild as apigateway.CfnStage).stageName;
+  const group = new logs.LogGroup(api, 'ExecutionLogs', {
+    logGroupName: `API-Gateway-Execution-Logs_${api.restApiId}/${stageName}`,
+    retention: props.executionLogRetention ?? logs.RetentionDays.ONE_MONTH,
+  });
+  stage.node.addDependency(group);
+  return group;
 }
 
 function restApiPropsWithDefaults(
@@ -226,6 +269,21 @@ function validateProps(props: WellArchitectedRestApiProps): void {
     problems.add(
       `accessLogRetention: ${props.accessLogRetention} days cannot apply to deployOptions.accessLogDestination, ` +
         'a log destination you created; set the retention on it and remove accessLogRetention.',
+    );
+  }
+  if (props.executionLogRetention !== undefined && props.deploy === false) {
+    problems.add(
+      `executionLogRetention: ${props.executionLogRetention} days has no stage to apply to when deploy is false; ` +
+        'remove executionLogRetention or deploy.',
+    );
+  }
+  if (
+    props.executionLogRetention !== undefined &&
+    props.deployOptions?.loggingLevel === apigateway.MethodLoggingLevel.OFF
+  ) {
+    problems.add(
+      `executionLogRetention: ${props.executionLogRetention} days has no execution logs to apply to when ` +
+        'deployOptions.loggingLevel is OFF; remove executionLogRetention or set loggingLevel to ERROR or INFO.',
     );
   }
   if (props.accessLogRetention !== undefined && props.deploy === false) {

@@ -65,6 +65,38 @@ describe('WellArchitectedRestApi defaults', () => {
     expect(stageProperties(stack).AccessLogSetting.DestinationArn).toEqual({ 'Fn::GetAtt': [logGroupId, 'Arn'] });
   });
 
+  test('the execution-log group API Gateway writes to is created first, kept for one month', () => {
+    const { stack, api } = restApi();
+    const group = api.executionLogGroup!.node.defaultChild as logs.CfnLogGroup;
+    const template = Template.fromStack(stack).toJSON();
+    const apiId = stack.getLogicalId(api.node.defaultChild as apigateway.CfnRestApi);
+    expect(template.Resources[stack.getLogicalId(group)].Properties).toEqual({
+      LogGroupName: { 'Fn::Join': ['', ['API-Gateway-Execution-Logs_', { Ref: apiId }, '/prod']] },
+      RetentionInDays: 30,
+    });
+    // The stage, which starts logging, waits for the group.
+    const stageId = stack.getLogicalId(api.deploymentStage.node.defaultChild as apigateway.CfnStage);
+    expect(template.Resources[stageId].DependsOn).toContain(stack.getLogicalId(group));
+  });
+
+  test('executionLogRetention, and the stage name, shape the execution-log group', () => {
+    const { stack, api } = restApi({
+      executionLogRetention: logs.RetentionDays.ONE_WEEK,
+      deployOptions: { stageName: 'live' },
+    });
+    const group = Template.fromStack(stack).toJSON().Resources[
+      stack.getLogicalId(api.executionLogGroup!.node.defaultChild as logs.CfnLogGroup)
+    ].Properties;
+    expect(group.RetentionInDays).toBe(7);
+    expect(group.LogGroupName['Fn::Join'][1][2]).toBe('/live');
+  });
+
+  test('no execution-log group when the stage does not log', () => {
+    const { stack, api } = restApi({ deployOptions: { loggingLevel: apigateway.MethodLoggingLevel.OFF } });
+    expect(api.executionLogGroup).toBeUndefined();
+    Template.fromStack(stack).resourceCountIs('AWS::Logs::LogGroup', 1);
+  });
+
   test('access logs are JSON with the request id, status, latencies, X-Ray trace id, errors and caller', () => {
     const { stack } = restApi();
     const format = JSON.parse(stageProperties(stack).AccessLogSetting.Format);
@@ -233,7 +265,8 @@ describe('WellArchitectedRestApi overrides', () => {
     });
     api.root.addMethod('GET');
     const template = Template.fromStack(stack);
-    template.resourceCountIs('AWS::Logs::LogGroup', 1);
+    // Yours, and the execution-log group.
+    template.resourceCountIs('AWS::Logs::LogGroup', 2);
     expect(api.accessLogGroup).toBeUndefined();
     const stage = stageProperties(stack);
     expect(stage.AccessLogSetting.DestinationArn).toEqual({
@@ -350,6 +383,18 @@ describe('WellArchitectedRestApi overrides', () => {
 describe('WellArchitectedRestApi validation', () => {
   const construct = (props: WellArchitectedRestApiProps) => () =>
     new WellArchitectedRestApi(new Stack(new App(), 'Stack'), 'Api', props);
+
+  test('executionLogRetention without execution logs', () => {
+    expect(construct({ deploy: false, executionLogRetention: logs.RetentionDays.ONE_WEEK })).toThrow(
+      /executionLogRetention: 7 days has no stage to apply to when deploy is false; remove executionLogRetention or deploy/,
+    );
+    expect(
+      construct({
+        executionLogRetention: logs.RetentionDays.ONE_WEEK,
+        deployOptions: { loggingLevel: apigateway.MethodLoggingLevel.OFF },
+      }),
+    ).toThrow(/executionLogRetention: 7 days has no execution logs to apply to when deployOptions.loggingLevel is OFF/);
+  });
 
   test('a negative rate limit', () => {
     expect(construct({ deployOptions: { throttlingRateLimit: -1 } })).toThrow(
