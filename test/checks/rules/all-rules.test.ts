@@ -70,6 +70,7 @@ const EXPECTED_RULE_IDS = [
   'WA-LogsKmsKeyAccess',
   'WA-LogsMetricFilterAlarm',
   'WA-LogsRetention',
+  'WA-PagingCompositeRecovers',
   'WA-SnsAlarmTopicKey',
   'WA-SnsEncrypted',
   'WA-SnsPolicyOpenAccess',

@@ -2,12 +2,14 @@ import { App, CfnParameter, Fn, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as sns from 'aws-cdk-lib/aws-sns';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
-import { Compliance } from '../../../src';
+import { Compliance, Severity } from '../../../src';
 import { cloudWatchRules } from '../../../src/checks/rules/cloudwatch';
 import { AlarmActionsEnabledRule } from '../../../src/checks/rules/cloudwatch/actions-enabled';
 import { AlarmActionRule } from '../../../src/checks/rules/cloudwatch/alarm-action';
 import { AlarmTopicSubscribedRule } from '../../../src/checks/rules/cloudwatch/alarm-topic-subscribed';
+import { PagingCompositeRecoversRule } from '../../../src/checks/rules/cloudwatch/paging-composite-recovers';
 import { complianceOf, evaluateRule, findings } from '../rule-harness';
 
 let stack: Stack;
@@ -37,6 +39,7 @@ test('the CloudWatch catalogue has stable ids', () => {
     'WA-AlarmAction',
     'WA-AlarmActionsEnabled',
     'WA-AlarmTopicSubscribed',
+    'WA-PagingCompositeRecovers',
   ]);
 });
 
@@ -106,6 +109,10 @@ describe('WA-AlarmActionsEnabled', () => {
 });
 
 describe('WA-AlarmTopicSubscribed', () => {
+  test('is a warning: alarms that notify nobody are not monitoring', () => {
+    expect(new AlarmTopicSubscribedRule().severity).toBe(Severity.WARNING);
+  });
+
   const rule = new AlarmTopicSubscribedRule();
 
   test('L2: an alarm topic with an email subscription is compliant; without any, non-compliant', () => {
@@ -163,5 +170,138 @@ describe('L1 counterparts', () => {
     const rule = new AlarmTopicSubscribedRule();
     expect(complianceOf(rule, stack, 'Silent')).toBe(Compliance.NON_COMPLIANT);
     expect(complianceOf(rule, stack, 'Heard')).toBe(Compliance.COMPLIANT);
+  });
+});
+
+describe('WA-PagingCompositeRecovers', () => {
+  const rule = new PagingCompositeRecoversRule();
+
+  function paging(id: string, alarmRule: cloudwatch.IAlarmRule): cloudwatch.CompositeAlarm {
+    const composite = new cloudwatch.CompositeAlarm(stack, id, { alarmRule });
+    composite.addAlarmAction(new actions.SnsAction(new sns.Topic(stack, `${id}Topic`)));
+    return composite;
+  }
+
+  function deadLetterQueue(): sqs.Queue {
+    const dlq = new sqs.Queue(stack, 'Dlq');
+    new sqs.Queue(stack, 'Source', { deadLetterQueue: { queue: dlq, maxReceiveCount: 5 } });
+    return dlq;
+  }
+
+  test('L2: a depth alarm on a dead-letter queue in a paging composite is non-compliant', () => {
+    const dlq = deadLetterQueue();
+    const depth = new cloudwatch.Alarm(stack, 'DlqDepth', {
+      metric: dlq.metricApproximateNumberOfMessagesVisible(),
+      threshold: 0,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+    });
+    paging(
+      'Health',
+      cloudwatch.AlarmRule.anyOf(
+        cloudwatch.AlarmRule.fromAlarm(alarm('Errors'), cloudwatch.AlarmState.ALARM),
+        cloudwatch.AlarmRule.fromAlarm(depth, cloudwatch.AlarmState.ALARM),
+      ),
+    );
+    expect(complianceOf(rule, stack, 'Health')).toBe(Compliance.NON_COMPLIANT);
+    expect(findings(rule, stack)[0].result.message).toMatch(
+      /Composite alarm 'Health' pages, but its child alarm 'DlqDepth' watches ApproximateNumberOfMessagesVisible of queue 'Dlq', which is the dead-letter queue of queue Source.*stays in ALARM/,
+    );
+  });
+
+  test('L2: a depth alarm on a queue that is no dead-letter queue recovers: compliant', () => {
+    const queue = new sqs.Queue(stack, 'Work');
+    const depth = new cloudwatch.Alarm(stack, 'Backlog', {
+      metric: queue.metricApproximateNumberOfMessagesVisible(),
+      threshold: 100,
+      evaluationPeriods: 1,
+    });
+    paging('Health', cloudwatch.AlarmRule.fromAlarm(depth, cloudwatch.AlarmState.ALARM));
+    expect(complianceOf(rule, stack, 'Health')).toBe(Compliance.COMPLIANT);
+  });
+
+  test('L2: new dead letters by metric math RATE over the visible messages recover: compliant', () => {
+    const dlq = deadLetterQueue();
+    const arrivals = new cloudwatch.Alarm(stack, 'NewDeadLetters', {
+      metric: new cloudwatch.MathExpression({
+        expression: 'RATE(visible)',
+        usingMetrics: { visible: dlq.metricApproximateNumberOfMessagesVisible() },
+      }),
+      threshold: 0,
+      evaluationPeriods: 1,
+    });
+    paging('Health', cloudwatch.AlarmRule.fromAlarm(arrivals, cloudwatch.AlarmState.ALARM));
+    expect(complianceOf(rule, stack, 'Health')).toBe(Compliance.COMPLIANT);
+  });
+
+  test('L2: missing data treated as breaching is non-compliant; a composite without actions is not applicable', () => {
+    const breaching = alarm('Breaching', { treatMissingData: cloudwatch.TreatMissingData.BREACHING });
+    paging('Health', cloudwatch.AlarmRule.fromAlarm(breaching, cloudwatch.AlarmState.ALARM));
+    new cloudwatch.CompositeAlarm(stack, 'Quiet', {
+      alarmRule: cloudwatch.AlarmRule.fromAlarm(breaching, cloudwatch.AlarmState.ALARM),
+    });
+    expect(complianceOf(rule, stack, 'Health')).toBe(Compliance.NON_COMPLIANT);
+    expect(complianceOf(rule, stack, 'Quiet')).toBe(Compliance.NOT_APPLICABLE);
+    expect(findings(rule, stack)[0].result.message).toMatch(/'Breaching' treats missing data as breaching/);
+  });
+
+  test('L2: a stuck alarm inside a child composite is found', () => {
+    const inner = new cloudwatch.CompositeAlarm(stack, 'Inner', {
+      alarmRule: cloudwatch.AlarmRule.fromAlarm(
+        alarm('Breaching', { treatMissingData: cloudwatch.TreatMissingData.BREACHING }),
+        cloudwatch.AlarmState.ALARM,
+      ),
+    });
+    paging('Outer', cloudwatch.AlarmRule.fromAlarm(inner, cloudwatch.AlarmState.ALARM));
+    expect(complianceOf(rule, stack, 'Outer')).toBe(Compliance.NON_COMPLIANT);
+  });
+
+  test('L1: children named by literal alarm name or ARN; an unknown name or a parameter rule is unknown', () => {
+    new sqs.CfnQueue(stack, 'CfnSource', {
+      redrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': ['CfnDlq', 'Arn'] }, maxReceiveCount: 5 },
+    });
+    const dlq = new sqs.CfnQueue(stack, 'CfnDlq', {});
+    dlq.overrideLogicalId('CfnDlq');
+    cfnAlarm('CfnDepth', {
+      alarmName: 'dlq-depth',
+      namespace: 'AWS/SQS',
+      metricName: 'ApproximateNumberOfMessagesVisible',
+      dimensions: [{ name: 'QueueName', value: dlq.attrQueueName }],
+      threshold: 0,
+    });
+    cfnAlarm('CfnErrors', { alarmName: 'errors' });
+    const topic = 'arn:aws:sns:eu-west-1:123456789012:pager';
+    new cloudwatch.CfnCompositeAlarm(stack, 'ByName', {
+      alarmName: 'by-name',
+      alarmRule: 'ALARM(errors) OR ALARM("arn:aws:cloudwatch:eu-west-1:123456789012:alarm:dlq-depth")',
+      alarmActions: [topic],
+    });
+    new cloudwatch.CfnCompositeAlarm(stack, 'Recovering', {
+      alarmName: 'recovering',
+      alarmRule: 'ALARM(errors)',
+      alarmActions: [topic],
+    });
+    new cloudwatch.CfnCompositeAlarm(stack, 'Elsewhere', {
+      alarmName: 'elsewhere',
+      alarmRule: 'ALARM(errors) OR ALARM(alarm-of-another-stack)',
+      alarmActions: [topic],
+    });
+    new cloudwatch.CfnCompositeAlarm(stack, 'Parameter', {
+      alarmName: 'parameter',
+      alarmRule: new CfnParameter(stack, 'Rule').valueAsString,
+      alarmActions: [topic],
+    });
+    expect(complianceOf(rule, stack, 'ByName')).toBe(Compliance.NON_COMPLIANT);
+    expect(complianceOf(rule, stack, 'Recovering')).toBe(Compliance.COMPLIANT);
+    expect(complianceOf(rule, stack, 'Elsewhere')).toBe(Compliance.UNKNOWN);
+    expect(complianceOf(rule, stack, 'Parameter')).toBe(Compliance.UNKNOWN);
+  });
+
+  test('alarm actions from a parameter are unknown', () => {
+    new cloudwatch.CfnCompositeAlarm(stack, 'Actions', {
+      alarmRule: 'ALARM(errors)',
+      alarmActions: new CfnParameter(stack, 'Topics', { type: 'CommaDelimitedList' }).valueAsList,
+    });
+    expect(complianceOf(rule, stack, 'Actions')).toBe(Compliance.UNKNOWN);
   });
 });

@@ -15,8 +15,8 @@ const TOPIC_READERS: ReadonlyArray<{ readonly sourceType: string; readonly path:
 
 /**
  * An SNS topic that CloudWatch alarms notify has a subscriber in the stack (an `AWS::SNS::Subscription`, an
- * inline subscription, or an AWS Chatbot channel). Evaluated once per topic, not per alarm. A topic without one
- * may be subscribed by hand: info only.
+ * inline subscription, or an AWS Chatbot channel). Evaluated once per topic, not per alarm. Alarms that notify
+ * nobody are not monitoring: a warning. A topic subscribed outside the app is acknowledged with the reason.
  */
 export class AlarmTopicSubscribedRule extends Rule {
   constructor() {
@@ -24,10 +24,11 @@ export class AlarmTopicSubscribedRule extends Rule {
       id: 'WA-AlarmTopicSubscribed',
       pillar: Pillar.OPERATIONAL_EXCELLENCE,
       lensQuestion: 'OPS 1',
-      severity: Severity.INFO,
+      severity: Severity.WARNING,
       description:
         'An SNS topic that CloudWatch alarms notify has a subscriber defined in the app (a subscription or a chat ' +
-        'channel), so alarm notifications reach someone. Acknowledge it when subscriptions are managed outside the app.',
+        'channel): alarms that reach nobody are not monitoring. Acknowledge it, with where the subscription is ' +
+        'managed, when that is outside the app.',
       remediation:
         "Subscribe someone: `topic.addSubscription(new subscriptions.EmailSubscription('oncall@example.com'))`, or " +
         'the `emailSubscriptions` prop of `WellArchitectedMonitoring`.',

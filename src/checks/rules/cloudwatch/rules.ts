@@ -2,3 +2,4 @@
 export * from './actions-enabled';
 export * from './alarm-action';
 export * from './alarm-topic-subscribed';
+export * from './paging-composite-recovers';
