@@ -82,7 +82,8 @@ export class PagingCompositeRecoversRule extends Rule {
       default:
         return RuleResult.nonCompliant(
           `Composite alarm ${displayName(resource)} pages, but its child alarm ${displayName(recovery.alarm)} ` +
-            `${recovery.why}, so the composite stays in ALARM and the next incident pages nobody. Take it out of ` +
+            `${recovery.why}: it stays in ALARM after the failure stops, and so does the composite, so the next ` +
+            'incident pages nobody. Take it out of ' +
             "the composite's `alarmRule`, or alarm on new failures (metric math `RATE(...) > 0`) instead.",
         );
     }
@@ -186,7 +187,7 @@ function alarmRecovery(alarm: CheckedResource, index: StackIndex): Recovery {
     return {
       kind: 'stuck',
       alarm,
-      why: 'treats missing data as breaching: when the metric stops (no traffic, nothing to report), it stays in ALARM',
+      why: 'treats missing data as breaching, and a metric stops reporting when there is nothing to report',
     };
   }
   const comparison = alarm.get('ComparisonOperator');
@@ -249,8 +250,8 @@ function deadLetterBacklogOf(alarm: CheckedResource, index: StackIndex): Recover
       kind: 'stuck',
       alarm,
       why:
-        `watches ${metric.metricName} of queue ${displayName(queue)}, which ${role.replace(/^it /, '')}: its ` +
-        'messages stay until someone redrives or deletes them, so it stays in ALARM after the failure stops',
+        `watches ${metric.metricName} of queue ${displayName(queue)}, which ${role.replace(/^it /, '')}, and ` +
+        'its messages stay there until someone redrives or deletes them',
     };
   }
   return unknown ?? RECOVERS;
