@@ -245,6 +245,18 @@ describe('WA-PagingCompositeRecovers', () => {
     expect(findings(rule, stack)[0].result.message).toMatch(/'Breaching' treats missing data as breaching/);
   });
 
+  test('L2: an alarm on too little of something good recovers when its data returns, missing data or not', () => {
+    const noOrders = new cloudwatch.Alarm(stack, 'NoOrders', {
+      metric: new cloudwatch.Metric({ namespace: 'orders', metricName: 'OrdersPlaced' }),
+      threshold: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
+      evaluationPeriods: 3,
+      treatMissingData: cloudwatch.TreatMissingData.BREACHING,
+    });
+    paging('Health', cloudwatch.AlarmRule.fromAlarm(noOrders, cloudwatch.AlarmState.ALARM));
+    expect(complianceOf(rule, stack, 'Health')).toBe(Compliance.COMPLIANT);
+  });
+
   test('L2: a stuck alarm inside a child composite is found', () => {
     const inner = new cloudwatch.CompositeAlarm(stack, 'Inner', {
       alarmRule: cloudwatch.AlarmRule.fromAlarm(

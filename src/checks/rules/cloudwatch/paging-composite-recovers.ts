@@ -182,6 +182,12 @@ function alarmRecovery(alarm: CheckedResource, index: StackIndex): Recovery {
   if (alarm.unresolvedReason) {
     return { kind: 'unknown', why: alarm.unresolvedReason };
   }
+  // An alarm on the absence of something good (`LessThan...`: too few orders) recovers when the data comes back,
+  // missing data or not; the rest alarm on something bad, whose metric stops when the failure stops.
+  const comparison = alarm.get('ComparisonOperator');
+  if (typeof comparison === 'string' && comparison.startsWith('LessThan')) {
+    return RECOVERS;
+  }
   const treatMissingData = alarm.get('TreatMissingData');
   if (typeof treatMissingData === 'string' && treatMissingData === 'breaching') {
     return {
@@ -189,10 +195,6 @@ function alarmRecovery(alarm: CheckedResource, index: StackIndex): Recovery {
       alarm,
       why: 'treats missing data as breaching, and a metric stops reporting when there is nothing to report',
     };
-  }
-  const comparison = alarm.get('ComparisonOperator');
-  if (typeof comparison === 'string' && comparison.startsWith('LessThan')) {
-    return RECOVERS;
   }
   const backlog = deadLetterBacklogOf(alarm, index);
   if (backlog.kind !== 'recovers') {
