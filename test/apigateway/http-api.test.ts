@@ -275,10 +275,24 @@ describe('WellArchitectedHttpApi overrides', () => {
   });
 
   test('alarm thresholds are configurable', () => {
-    const { stack } = httpApi({ latencyAlarmThreshold: Duration.seconds(1), serverErrorsAlarmThreshold: 5 });
+    const { stack } = httpApi({
+      latencyAlarmThreshold: Duration.seconds(1),
+      serverErrorRateAlarmThresholdPercent: 2,
+      serverErrorRateAlarmMinimumRequests: 50,
+      serverErrorRateAlarmPeriod: Duration.minutes(5),
+    });
     const template = Template.fromStack(stack);
     template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'Latency', Threshold: 1000 });
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: '5xx', Threshold: 5 });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Threshold: 2,
+      Metrics: Match.arrayWith([
+        Match.objectLike({ Expression: 'IF(total >= 50, 100 * FILL(part, 0) / total, 0)' }),
+        Match.objectLike({
+          Id: 'part',
+          MetricStat: Match.objectLike({ Metric: Match.objectLike({ MetricName: '5xx' }), Period: 300 }),
+        }),
+      ]),
+    });
   });
 });
 
@@ -299,8 +313,11 @@ describe('WellArchitectedHttpApi validation', () => {
     expect(construct({ latencyAlarmThreshold: Duration.millis(0) })).toThrow(
       /latencyAlarmThreshold: 0 millis is not a latency/,
     );
-    expect(construct({ serverErrorsAlarmThreshold: -2 })).toThrow(
-      /serverErrorsAlarmThreshold: -2 is not a count of errors/,
+    expect(construct({ serverErrorRateAlarmThresholdPercent: -2 })).toThrow(
+      /serverErrorRateAlarmThresholdPercent: -2 is not a percentage in \(0, 100\)/,
+    );
+    expect(construct({ serverErrorRateAlarmPeriod: Duration.seconds(90) })).toThrow(
+      /serverErrorRateAlarmPeriod: 90 seconds is not a whole number of minutes/,
     );
   });
 

@@ -316,10 +316,23 @@ describe('WellArchitectedRestApi overrides', () => {
   });
 
   test('alarm thresholds are configurable', () => {
-    const { stack } = restApi({ latencyAlarmThreshold: Duration.millis(1500), serverErrorsAlarmThreshold: 10 });
+    const { stack } = restApi({
+      latencyAlarmThreshold: Duration.millis(1500),
+      serverErrorRateAlarmThresholdPercent: 10,
+      serverErrorRateAlarmMinimumRequests: 3,
+    });
     const template = Template.fromStack(stack);
     template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'Latency', Threshold: 1500 });
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: '5XXError', Threshold: 10 });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Threshold: 10,
+      Metrics: Match.arrayWith([
+        Match.objectLike({ Expression: 'IF(total >= 3, 100 * FILL(part, 0) / total, 0)' }),
+        Match.objectLike({
+          Id: 'part',
+          MetricStat: Match.objectLike({ Metric: Match.objectLike({ MetricName: '5XXError' }) }),
+        }),
+      ]),
+    });
   });
 
   test('a given monitoring receives the alarms', () => {
@@ -365,11 +378,16 @@ describe('WellArchitectedRestApi validation', () => {
     );
   });
 
-  test('a negative or fractional error threshold', () => {
-    expect(construct({ serverErrorsAlarmThreshold: -1 })).toThrow(
-      /serverErrorsAlarmThreshold: -1 is not a count of errors; give a whole number, 0 or more/,
+  test('an error rate outside (0, 100), a fractional minimum of requests', () => {
+    expect(construct({ serverErrorRateAlarmThresholdPercent: -1 })).toThrow(
+      /serverErrorRateAlarmThresholdPercent: -1 is not a percentage in \(0, 100\)/,
     );
-    expect(construct({ serverErrorsAlarmThreshold: 0.5 })).toThrow(/serverErrorsAlarmThreshold: 0.5/);
+    expect(construct({ serverErrorRateAlarmThresholdPercent: 100 })).toThrow(
+      /serverErrorRateAlarmThresholdPercent: 100/,
+    );
+    expect(construct({ serverErrorRateAlarmMinimumRequests: 0.5 })).toThrow(
+      /serverErrorRateAlarmMinimumRequests: 0.5 is not a whole number of calls/,
+    );
   });
 
   test('accessLogRetention with a destination of its own, or without a stage', () => {
@@ -388,8 +406,8 @@ describe('WellArchitectedRestApi validation', () => {
   });
 
   test('all problems are reported together', () => {
-    expect(construct({ deployOptions: { throttlingRateLimit: -1 }, serverErrorsAlarmThreshold: -1 })).toThrow(
-      /Invalid WellArchitectedRestApi props:\n- deployOptions.throttlingRateLimit: -1.*\n- serverErrorsAlarmThreshold: -1/,
+    expect(construct({ deployOptions: { throttlingRateLimit: -1 }, serverErrorRateAlarmThresholdPercent: -1 })).toThrow(
+      /Invalid WellArchitectedRestApi props:\n- deployOptions.throttlingRateLimit: -1.*\n- serverErrorRateAlarmThresholdPercent: -1/,
     );
   });
 
@@ -404,7 +422,7 @@ describe('WellArchitectedRestApi validation', () => {
 
 describe('WellArchitectedRestApi alarm names, descriptions and severities', () => {
   test('5XX: named after the API, described with the threshold, causes, first steps and the dashboard', () => {
-    const { stack } = restApi({ serverErrorsAlarmThreshold: 5 });
+    const { stack } = restApi({ serverErrorRateAlarmThresholdPercent: 5 });
     expect(alarmDescriptions(stack)['Stack-Api-ServerErrors']).toBe(
       'REST API Api answered with 5XX errors: clients got failures. Resource: REST API Stack/Api. ' +
         'Fires when 5XX responses (sum) > 5 in any 1-minute period. ' +

@@ -6,10 +6,19 @@ import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { asynchronousInvokers } from './async-invokers';
 import { HardeningPlan } from './prepare-props';
-import { AlarmSeverity, WellArchitectedMonitoring } from '../../monitoring';
+import { WellArchitectedMonitoring } from '../../monitoring';
+import {
+  durationThresholdMs as durationThreshold,
+  failureQueueDepthAlarm,
+  failureQueueNewMessagesAlarm,
+  FailureQueueKind,
+  functionDurationAlarm,
+  functionErrorRateAlarm,
+  functionThrottlesAlarm,
+} from '../../monitoring/private/alarm-factories';
+import { ALARM_PERIOD } from '../../monitoring/private/alarm-defaults';
 
 const EVENT_INVOKE_CONFIG_ID = 'EventInvokeConfig';
-const ALARM_PERIOD = Duration.minutes(1);
 
 /** Who created the function's EventInvokeConfig, which decides whether `configureAsyncInvoke` may replace it. */
 type AsyncConfigOwner = 'props' | 'detection' | 'method';
@@ -26,6 +35,7 @@ export class FunctionHardening {
   public readonly durationAlarm?: cloudwatch.Alarm;
   private onFailureQueueResource?: sqs.Queue;
   private onFailureQueueAlarmResource?: cloudwatch.Alarm;
+  private onFailureQueueNewMessagesAlarmResource?: cloudwatch.Alarm;
   private asyncConfigOwner?: AsyncConfigOwner;
 
   constructor(
@@ -55,63 +65,14 @@ export class FunctionHardening {
       }
     }
 
-    const monitoring = this.monitoring;
-    const functionKind = 'Lambda function';
-    this.errorsAlarm = new cloudwatch.Alarm(fn, 'ErrorsAlarm', {
-      alarmName: monitoring.alarmName(fn, 'Errors'),
-      alarmDescription: monitoring.alarmDescription({
-        summary: `Lambda function ${fn.node.id} failed invocations: callers got errors or events were retried`,
-        resource: fn,
-        resourceKind: functionKind,
-        threshold: 'Errors (sum) > 0',
-        period: ALARM_PERIOD,
-        evaluationPeriods: 1,
-        likelyCauses: [
-          'an unhandled exception in the handler, often after a deployment',
-          'a timeout',
-          'running out of memory',
-          'a failing downstream dependency or missing permission',
-        ],
-        firstSteps: [
-          "search the function's log group for ERROR and 'Task timed out' in the alarm window",
-          'open the X-Ray traces of the failed invocations',
-          'if a deployment just happened, roll it back',
-        ],
-      }),
-      metric: fn.metricErrors({ period: ALARM_PERIOD, statistic: cloudwatch.Stats.SUM }),
-      threshold: 0,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      datapointsToAlarm: 1,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    const placement = (id: string) => ({ monitoring: this.monitoring, scope: fn, id, watched: fn });
+    const target = { functionName: fn.functionName, label: fn.node.id };
+    this.errorsAlarm = functionErrorRateAlarm(placement('ErrorsAlarm'), target, {
+      thresholdPercent: options.errorRateAlarmThresholdPercent,
+      minimumInvocations: options.errorRateAlarmMinimumInvocations,
+      period: options.errorRateAlarmPeriod,
     });
-    this.throttlesAlarm = new cloudwatch.Alarm(fn, 'ThrottlesAlarm', {
-      alarmName: monitoring.alarmName(fn, 'Throttles'),
-      alarmDescription: monitoring.alarmDescription({
-        summary: `Lambda function ${fn.node.id} was throttled: Lambda refused invocations for lack of concurrency`,
-        resource: fn,
-        resourceKind: functionKind,
-        threshold: 'Throttles (sum) > 0',
-        period: ALARM_PERIOD,
-        evaluationPeriods: 1,
-        likelyCauses: [
-          'the reserved concurrency of the function is reached',
-          "the account's regional concurrency quota is reached, possibly by another function",
-          'a traffic burst or a retry storm',
-        ],
-        firstSteps: [
-          'compare ConcurrentExecutions with the reserved concurrency and the account quota',
-          'look for a caller retrying in a loop',
-          'raise reservedConcurrentExecutions or request a quota increase if the load is expected',
-        ],
-      }),
-      metric: fn.metricThrottles({ period: ALARM_PERIOD, statistic: cloudwatch.Stats.SUM }),
-      threshold: 0,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      datapointsToAlarm: 1,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
+    this.throttlesAlarm = functionThrottlesAlarm(placement('ThrottlesAlarm'), target);
     const timeout = fn.timeout!;
     let durationThresholdMs: number | undefined;
     if (timeout.isUnresolved() || Token.isUnresolved(plan.durationAlarmThreshold)) {
@@ -120,41 +81,13 @@ export class FunctionHardening {
         'The timeout or durationAlarmThreshold is a token, so the duration alarm threshold cannot be computed and no duration alarm was created. Give both concrete values.',
       );
     } else {
-      durationThresholdMs = Math.round((timeout.toMilliseconds() * plan.durationAlarmThreshold) / 100);
-      this.durationAlarm = new cloudwatch.Alarm(fn, 'DurationAlarm', {
-        alarmName: monitoring.alarmName(fn, 'Duration'),
-        alarmDescription: monitoring.alarmDescription({
-          summary: `Lambda function ${fn.node.id} is close to its ${timeout.toHumanString()} timeout: invocations are about to time out`,
-          resource: fn,
-          resourceKind: functionKind,
-          threshold: `Duration p99 >= ${durationThresholdMs} ms (${plan.durationAlarmThreshold}% of the ${timeout.toHumanString()} timeout)`,
-          period: ALARM_PERIOD,
-          evaluationPeriods: 5,
-          datapointsToAlarm: 3,
-          likelyCauses: [
-            'a slow downstream dependency (database, HTTP API)',
-            'larger payloads or batches than usual',
-            'cold starts after a deployment or a scale-out',
-            'too little memory, hence too little CPU',
-          ],
-          firstSteps: [
-            'open the X-Ray traces of the slowest invocations to find the slow segment',
-            'check the latency metrics of the dependencies',
-            'raise the memory size or the timeout only once the cause is known',
-          ],
-        }),
-        metric: fn.metricDuration({ period: ALARM_PERIOD, statistic: cloudwatch.Stats.p(99) }),
-        threshold: durationThresholdMs,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        evaluationPeriods: 5,
-        datapointsToAlarm: 3,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-      });
-    }
-    this.monitoring.addAlarm(this.errorsAlarm, { severity: AlarmSeverity.CRITICAL });
-    this.monitoring.addAlarm(this.throttlesAlarm, { severity: AlarmSeverity.WARNING });
-    if (this.durationAlarm) {
-      this.monitoring.addAlarm(this.durationAlarm, { severity: AlarmSeverity.WARNING });
+      durationThresholdMs = durationThreshold(timeout.toSeconds({ integral: false }), plan.durationAlarmThreshold);
+      this.durationAlarm = functionDurationAlarm(
+        placement('DurationAlarm'),
+        target,
+        timeout.toSeconds({ integral: false }),
+        plan.durationAlarmThreshold,
+      );
     }
     this.monitoring.addDashboardSection(`Lambda function ${fn.node.path}`, [
       graph('Invocations', fn.metricInvocations({ period: ALARM_PERIOD, statistic: cloudwatch.Stats.SUM })),
@@ -195,14 +128,23 @@ export class FunctionHardening {
     return this.onFailureQueueResource;
   }
 
-  /** The alarm on messages in `onFailureQueue`, once the construct has created it. */
+  /**
+   * The alarm on messages waiting in `onFailureQueue` (a warning: it stays in ALARM until they are redriven), once
+   * the construct has created it.
+   */
   public get onFailureQueueAlarm(): cloudwatch.Alarm | undefined {
     return this.onFailureQueueAlarmResource;
   }
 
-  /** Every alarm of the function, including the on-failure queue alarm once it exists. */
+  /** The alarm on new messages in `onFailureQueue` (critical), once the construct has created it. */
+  public get onFailureQueueNewMessagesAlarm(): cloudwatch.Alarm | undefined {
+    return this.onFailureQueueNewMessagesAlarmResource;
+  }
+
+  /** Every alarm of the function, including the on-failure queue alarms once they exist. */
   public get alarms(): cloudwatch.Alarm[] {
-    return [...this.functionAlarms(), ...(this.onFailureQueueAlarmResource ? [this.onFailureQueueAlarmResource] : [])];
+    const queueAlarms = [this.onFailureQueueAlarmResource, this.onFailureQueueNewMessagesAlarmResource];
+    return [...this.functionAlarms(), ...queueAlarms.filter((alarm): alarm is cloudwatch.Alarm => alarm !== undefined)];
   }
 
   /** Called after every `addPermission`: an asynchronous invoker makes the function asynchronous. */
@@ -270,37 +212,18 @@ export class FunctionHardening {
       { id: 'Serverless-SQSRedrivePolicy', reason },
     );
 
-    const alarm = new cloudwatch.Alarm(this.fn, 'OnFailureQueueAlarm', {
-      alarmName: this.monitoring.alarmName(this.fn, 'FailedAsyncEvents'),
-      alarmDescription: this.monitoring.alarmDescription({
-        summary: `Asynchronous events for Lambda function ${this.fn.node.id} failed every retry and wait in its on-failure queue`,
-        resource: queue,
-        resourceKind: 'SQS on-failure queue of Lambda function',
-        threshold: 'ApproximateNumberOfMessagesVisible (maximum) > 0',
-        period: ALARM_PERIOD,
-        evaluationPeriods: 1,
-        likelyCauses: [
-          'the handler throws on these events (a bug or an unexpected payload)',
-          'the events expired (maximum event age) while the function was throttled',
-          'a downstream dependency was down during all retries',
-        ],
-        firstSteps: [
-          'read a message: it holds the event, the error and the request context',
-          "find the request ID in the function's log group",
-          'fix the cause, then redrive the messages (they are kept 14 days)',
-        ],
-      }),
-      metric: queue.metricApproximateNumberOfMessagesVisible({
-        period: ALARM_PERIOD,
-        statistic: cloudwatch.Stats.MAXIMUM,
-      }),
-      threshold: 0,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      datapointsToAlarm: 1,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
-    this.monitoring.addAlarm(alarm, { severity: AlarmSeverity.CRITICAL });
+    const failures = {
+      queueName: queue.queueName,
+      kind: FailureQueueKind.ON_FAILURE_QUEUE,
+      owner: `Lambda function ${this.fn.node.id}`,
+    };
+    const placement = (id: string) => ({ monitoring: this.monitoring, scope: this.fn, id, watched: queue });
+    // The depth alarm keeps its construct id and name; it is a warning now, and new failures page instead.
+    const alarm = failureQueueDepthAlarm(placement('OnFailureQueueAlarm'), failures, 'FailedAsyncEvents');
+    this.onFailureQueueNewMessagesAlarmResource = failureQueueNewMessagesAlarm(
+      placement('OnFailureQueueNewMessagesAlarm'),
+      failures,
+    );
     this.onFailureQueueResource = queue;
     this.onFailureQueueAlarmResource = alarm;
     return queue;
