@@ -12,6 +12,7 @@ import { SlackChannelProps, TeamsChannelProps } from './channel-props';
 import {
   alarmDescription,
   alarmName,
+  alarmNamePrefix,
   dashboardLink,
   DashboardLink,
   defaultDashboardName,
@@ -277,7 +278,9 @@ export class WellArchitectedMonitoring extends Construct {
 
   /**
    * A stable, readable alarm name for a condition of a resource, unique in the account and region:
-   * `<serviceName>-<path of the resource in its stack>-<condition>`, e.g. `orders-PlaceOrder-Errors`. Names over
+   * `<serviceName>-<path of the resource in its stack>-<condition>`, e.g. `orders-PlaceOrder-Errors`, with the stack
+   * name after the service name when the two differ (`orders-OrdersBlue-PlaceOrder-Errors`), so that two
+   * deployments of one app in an account never share an alarm name. Names over
    * CloudWatch's 255 characters are shortened with a hash. Changing a name (a new service name, a moved construct)
    * replaces the alarm and starts its history anew.
    *
@@ -359,7 +362,9 @@ export class WellArchitectedMonitoring extends Construct {
     const isStackDefault = this.node.scope === Stack.of(this) && this.node.id === DEFAULT_ID;
     const link = this.dashboardLinkFor(this);
     const alarm = new cloudwatch.CompositeAlarm(this, 'ServiceHealthAlarm', {
-      compositeAlarmName: isStackDefault ? `${this.serviceName}-ServiceHealth` : this.alarmName(this, 'ServiceHealth'),
+      compositeAlarmName: isStackDefault
+        ? `${alarmNamePrefix(this.serviceName, this)}-ServiceHealth`
+        : this.alarmName(this, 'ServiceHealth'),
       alarmRule: criticalRule,
       alarmDescription: Lazy.string({ produce: () => this.serviceHealthDescription(link) }),
     });
