@@ -7,6 +7,7 @@ import { Construct } from 'constructs';
 import { WellArchitectedMonitoring } from '../monitoring';
 import { httpAccessLogFormat } from './private/access-log-format';
 import { monitorApi } from './private/api-monitoring';
+import { durationThresholdProblem, errorRateAlarmProblems } from '../monitoring/private/alarm-props';
 import { CorsPreflightCheck } from './private/cors-preflight-check';
 import { LambdaTimeoutCheck } from './private/lambda-timeout-check';
 import { PropsProblems } from './private/validate';
@@ -42,18 +43,32 @@ export interface WellArchitectedHttpApiProps extends apigwv2.HttpApiProps {
   readonly detailedMetricsEnabled?: boolean;
 
   /**
-   * Alarm when the API's p99 `Latency` is above this in 3 of 5 minutes. The default is well below the 30-second
+   * Alarm when the API's p99 `Latency` reaches this in 3 of 5 minutes. It must be known at synth time (not a token). The default is well below the 30-second
    * integration timeout and above what a healthy Lambda-backed API shows at p99 even with occasional cold starts.
    * @default Duration.seconds(2)
    */
   readonly latencyAlarmThreshold?: Duration;
 
   /**
-   * Alarm when the API returns more than this many 5XX responses in one minute. A 5XX from a Lambda-backed API is
-   * an unhandled error, a timeout or a throttle, so the default alarms on the first one; raise it for busy APIs.
-   * @default 0
+   * The ServerErrors alarm (critical: it pages through the service health alarm) fires when 5XX responses exceed
+   * this percentage of requests in 3 consecutive periods of `serverErrorRateAlarmPeriod`. AWS recommends 5%
+   * (the 5XXError average above 0.05). A number in (0, 100).
+   * @default 5
    */
-  readonly serverErrorsAlarmThreshold?: number;
+  readonly serverErrorRateAlarmThresholdPercent?: number;
+
+  /**
+   * The 5XX rate is judged only in periods with at least this many requests (else it counts as 0%), so one
+   * failed request to a quiet API does not page. Set 1 to judge every request.
+   * @default 10
+   */
+  readonly serverErrorRateAlarmMinimumRequests?: number;
+
+  /**
+   * The period over which the ServerErrors alarm computes the 5XX rate: a whole number of minutes, at most 1 hour.
+   * @default Duration.minutes(1)
+   */
+  readonly serverErrorRateAlarmPeriod?: Duration;
 
   /**
    * Where the API's alarms notify and which dashboard shows its metrics.
@@ -145,10 +160,17 @@ export class WellArchitectedHttpApi extends apigwv2.HttpApi {
     }
 
     this.monitoring = props.monitoring ?? WellArchitectedMonitoring.of(this);
-    const alarms = monitorApi(this, this, this.monitoring, {
+    const alarms = monitorApi(this, this.monitoring, {
       apiKind: 'HTTP API',
-      serverErrorsThreshold: props.serverErrorsAlarmThreshold ?? 0,
-      latencyThreshold: props.latencyAlarmThreshold ?? Duration.seconds(2),
+      dimensions: { ApiId: this.apiId },
+      serverErrorMetric: '5xx',
+      clientErrorMetric: '4xx',
+      serverErrorRate: {
+        thresholdPercent: props.serverErrorRateAlarmThresholdPercent,
+        minimumRequests: props.serverErrorRateAlarmMinimumRequests,
+        period: props.serverErrorRateAlarmPeriod,
+      },
+      latencyThreshold: props.latencyAlarmThreshold,
     });
     this.serverErrorsAlarm = alarms.serverErrorsAlarm;
     this.latencyAlarm = alarms.latencyAlarm;
@@ -165,7 +187,20 @@ function validateProps(props: WellArchitectedHttpApiProps): void {
   problems.checkRateLimit('defaultThrottle.rateLimit', props.defaultThrottle?.rateLimit);
   problems.checkBurstLimit('defaultThrottle.burstLimit', props.defaultThrottle?.burstLimit);
   problems.checkLatencyThreshold('latencyAlarmThreshold', props.latencyAlarmThreshold);
-  problems.checkErrorCountThreshold('serverErrorsAlarmThreshold', props.serverErrorsAlarmThreshold);
+  for (const problem of durationThresholdProblem(
+    'latencyAlarmThreshold',
+    props.latencyAlarmThreshold,
+    'a Duration such as Duration.seconds(2)',
+  )) {
+    problems.add(problem);
+  }
+  for (const problem of errorRateAlarmProblems({
+    thresholdPercent: ['serverErrorRateAlarmThresholdPercent', props.serverErrorRateAlarmThresholdPercent],
+    minimumSamples: ['serverErrorRateAlarmMinimumRequests', props.serverErrorRateAlarmMinimumRequests],
+    period: ['serverErrorRateAlarmPeriod', props.serverErrorRateAlarmPeriod],
+  })) {
+    problems.add(problem);
+  }
   if (props.accessLogRetention !== undefined && props.accessLogSettings !== undefined) {
     problems.add(
       `accessLogRetention: ${props.accessLogRetention} days cannot apply to accessLogSettings, a log destination you ` +

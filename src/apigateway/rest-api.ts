@@ -6,6 +6,7 @@ import { Construct, IConstruct } from 'constructs';
 import { WellArchitectedMonitoring } from '../monitoring';
 import { restAccessLogFormat } from './private/access-log-format';
 import { monitorApi } from './private/api-monitoring';
+import { durationThresholdProblem, errorRateAlarmProblems } from '../monitoring/private/alarm-props';
 import { withDefaults } from './private/defaults';
 import { LambdaTimeoutCheck } from './private/lambda-timeout-check';
 import { PropsProblems } from './private/validate';
@@ -35,18 +36,32 @@ export interface WellArchitectedRestApiProps extends apigateway.RestApiProps {
   readonly executionLogRetention?: logs.RetentionDays;
 
   /**
-   * Alarm when the API's p99 `Latency` is above this in 3 of 5 minutes. The default is well below the 29-second
+   * Alarm when the API's p99 `Latency` reaches this in 3 of 5 minutes. It must be known at synth time (not a token). The default is well below the 29-second
    * integration timeout and above what a healthy Lambda-backed API shows at p99 even with occasional cold starts.
    * @default Duration.seconds(2)
    */
   readonly latencyAlarmThreshold?: Duration;
 
   /**
-   * Alarm when the API returns more than this many 5XX responses in one minute. A 5XX from a Lambda-backed API is
-   * an unhandled error, a timeout or a throttle, so the default alarms on the first one; raise it for busy APIs.
-   * @default 0
+   * The ServerErrors alarm (critical: it pages through the service health alarm) fires when 5XX responses exceed
+   * this percentage of requests in 3 consecutive periods of `serverErrorRateAlarmPeriod`. AWS recommends 5%
+   * (the 5XXError average above 0.05). A number in (0, 100).
+   * @default 5
    */
-  readonly serverErrorsAlarmThreshold?: number;
+  readonly serverErrorRateAlarmThresholdPercent?: number;
+
+  /**
+   * The 5XX rate is judged only in periods with at least this many requests (else it counts as 0%), so one
+   * failed request to a quiet API does not page. Set 1 to judge every request.
+   * @default 10
+   */
+  readonly serverErrorRateAlarmMinimumRequests?: number;
+
+  /**
+   * The period over which the ServerErrors alarm computes the 5XX rate: a whole number of minutes, at most 1 hour.
+   * @default Duration.minutes(1)
+   */
+  readonly serverErrorRateAlarmPeriod?: Duration;
 
   /**
    * Where the API's alarms notify and which dashboard shows its metrics.
@@ -116,10 +131,17 @@ export class WellArchitectedRestApi extends apigateway.RestApi {
     );
 
     this.monitoring = props.monitoring ?? WellArchitectedMonitoring.of(this);
-    const alarms = monitorApi(this, this, this.monitoring, {
+    const alarms = monitorApi(this, this.monitoring, {
       apiKind: 'REST API',
-      serverErrorsThreshold: props.serverErrorsAlarmThreshold ?? 0,
-      latencyThreshold: props.latencyAlarmThreshold ?? Duration.seconds(2),
+      dimensions: restApiDimensions(this),
+      serverErrorMetric: '5XXError',
+      clientErrorMetric: '4XXError',
+      serverErrorRate: {
+        thresholdPercent: props.serverErrorRateAlarmThresholdPercent,
+        minimumRequests: props.serverErrorRateAlarmMinimumRequests,
+        period: props.serverErrorRateAlarmPeriod,
+      },
+      latencyThreshold: props.latencyAlarmThreshold,
     });
     this.serverErrorsAlarm = alarms.serverErrorsAlarm;
     this.latencyAlarm = alarms.latencyAlarm;
@@ -264,7 +286,20 @@ function validateProps(props: WellArchitectedRestApiProps): void {
   problems.checkRateLimit('deployOptions.throttlingRateLimit', props.deployOptions?.throttlingRateLimit);
   problems.checkBurstLimit('deployOptions.throttlingBurstLimit', props.deployOptions?.throttlingBurstLimit);
   problems.checkLatencyThreshold('latencyAlarmThreshold', props.latencyAlarmThreshold);
-  problems.checkErrorCountThreshold('serverErrorsAlarmThreshold', props.serverErrorsAlarmThreshold);
+  for (const problem of durationThresholdProblem(
+    'latencyAlarmThreshold',
+    props.latencyAlarmThreshold,
+    'a Duration such as Duration.seconds(2)',
+  )) {
+    problems.add(problem);
+  }
+  for (const problem of errorRateAlarmProblems({
+    thresholdPercent: ['serverErrorRateAlarmThresholdPercent', props.serverErrorRateAlarmThresholdPercent],
+    minimumSamples: ['serverErrorRateAlarmMinimumRequests', props.serverErrorRateAlarmMinimumRequests],
+    period: ['serverErrorRateAlarmPeriod', props.serverErrorRateAlarmPeriod],
+  })) {
+    problems.add(problem);
+  }
   if (props.accessLogRetention !== undefined && props.deployOptions?.accessLogDestination !== undefined) {
     problems.add(
       `accessLogRetention: ${props.accessLogRetention} days cannot apply to deployOptions.accessLogDestination, ` +
@@ -293,4 +328,23 @@ function validateProps(props: WellArchitectedRestApiProps): void {
     );
   }
   problems.throwIfAny();
+}
+
+/**
+ * REST API metrics by API name and stage, as AWS recommends for its API alarms
+ * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Best_Practice_Recommended_Alarms_AWS_Services.html):
+ * by name alone they add up every API of that name in the account and region, and every stage. Without a
+ * deployment stage (`deploy: false`), the name alone.
+ */
+function restApiDimensions(api: apigateway.RestApi): Record<string, string> {
+  const stage = tryDeploymentStage(api);
+  return stage ? { ApiName: api.restApiName, Stage: stage.stageName } : { ApiName: api.restApiName };
+}
+
+function tryDeploymentStage(api: apigateway.RestApi): apigateway.Stage | undefined {
+  try {
+    return api.deploymentStage;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,4 +1,4 @@
-import { RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { WellArchitectedMonitoring } from '../monitoring';
 
@@ -63,6 +63,27 @@ export interface WellArchitectedFunctionOptions {
    * @default 80
    */
   readonly durationAlarmThreshold?: number;
+
+  /**
+   * The Errors alarm (critical: it pages through the service health alarm) fires when failed invocations
+   * exceed this percentage of invocations in 3 consecutive periods of `errorRateAlarmPeriod`. A number in
+   * (0, 100).
+   * @default 5
+   */
+  readonly errorRateAlarmThresholdPercent?: number;
+
+  /**
+   * The error rate is judged only in periods with at least this many invocations (else it counts as 0%), so
+   * one failed call of a quiet function does not page. Set 1 to judge every invocation.
+   * @default 10
+   */
+  readonly errorRateAlarmMinimumInvocations?: number;
+
+  /**
+   * The period over which the Errors alarm computes the error rate: a whole number of minutes, at most 1 hour.
+   * @default Duration.minutes(1)
+   */
+  readonly errorRateAlarmPeriod?: Duration;
 
   /**
    * How long the created log group keeps log events. Not allowed together with `logGroup` (set the

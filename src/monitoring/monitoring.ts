@@ -1,4 +1,4 @@
-import { Duration, Lazy, Stack, Token, Validations } from 'aws-cdk-lib';
+import { Lazy, Stack, Token, Validations } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -12,11 +12,13 @@ import { SlackChannelProps, TeamsChannelProps } from './channel-props';
 import {
   alarmDescription,
   alarmName,
+  alarmNamePrefix,
   dashboardLink,
   DashboardLink,
   defaultDashboardName,
   MAX_ALARM_DESCRIPTION_LENGTH,
 } from './private/alarm-text';
+import { failureQueueDepthAlarm, FailureQueueKind } from './private/alarm-factories';
 import { addChatChannels, addWebhooks, pagingChannelProblems } from './private/paging-channels';
 
 const MONITORING_SYMBOL = Symbol.for('cdk-well-architected.WellArchitectedMonitoring');
@@ -276,7 +278,9 @@ export class WellArchitectedMonitoring extends Construct {
 
   /**
    * A stable, readable alarm name for a condition of a resource, unique in the account and region:
-   * `<serviceName>-<path of the resource in its stack>-<condition>`, e.g. `orders-PlaceOrder-Errors`. Names over
+   * `<serviceName>-<path of the resource in its stack>-<condition>`, e.g. `orders-PlaceOrder-Errors`, with the stack
+   * name after the service name when the two differ (`orders-OrdersBlue-PlaceOrder-Errors`), so that two
+   * deployments of one app in an account never share an alarm name. Names over
    * CloudWatch's 255 characters are shortened with a hash. Changing a name (a new service name, a moved construct)
    * replaces the alarm and starts its history anew.
    *
@@ -358,7 +362,9 @@ export class WellArchitectedMonitoring extends Construct {
     const isStackDefault = this.node.scope === Stack.of(this) && this.node.id === DEFAULT_ID;
     const link = this.dashboardLinkFor(this);
     const alarm = new cloudwatch.CompositeAlarm(this, 'ServiceHealthAlarm', {
-      compositeAlarmName: isStackDefault ? `${this.serviceName}-ServiceHealth` : this.alarmName(this, 'ServiceHealth'),
+      compositeAlarmName: isStackDefault
+        ? `${alarmNamePrefix(this.serviceName, this)}-ServiceHealth`
+        : this.alarmName(this, 'ServiceHealth'),
       alarmRule: criticalRule,
       alarmDescription: Lazy.string({ produce: () => this.serviceHealthDescription(link) }),
     });
@@ -390,38 +396,12 @@ export class WellArchitectedMonitoring extends Construct {
   }
 
   private addUndeliveredPagesAlarm(deadLetterQueue: sqs.Queue): void {
-    const period = Duration.minutes(1);
-    const alarm = new cloudwatch.Alarm(this, 'UndeliveredPagesAlarm', {
-      alarmName: this.alarmName(deadLetterQueue, 'UndeliveredPages'),
-      alarmDescription: this.alarmDescription({
-        summary: 'SNS could not deliver service health notifications to a webhook: a page may have been missed',
-        resource: deadLetterQueue,
-        resourceKind: 'SQS dead-letter queue of the paging webhooks',
-        threshold: 'ApproximateNumberOfMessagesVisible (maximum) > 0',
-        period,
-        evaluationPeriods: 1,
-        likelyCauses: [
-          'the webhook URL is wrong or its integration was deleted',
-          'the on-call tool rejected or timed out the request',
-          'the SNS subscription was never confirmed',
-        ],
-        firstSteps: [
-          'read a message in the queue: it holds the undelivered notification',
-          'check the subscription status and delivery logs of the paging topic in the SNS console',
-          'fix the endpoint, then check the service health alarm state by hand',
-        ],
-      }),
-      metric: deadLetterQueue.metricApproximateNumberOfMessagesVisible({
-        period,
-        statistic: cloudwatch.Stats.MAXIMUM,
-      }),
-      threshold: 0,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
-    // It notifies the alarm topic, not the pages it is about: a broken webhook must not depend on itself.
-    this.addAlarm(alarm, { severity: AlarmSeverity.WARNING });
+    // A warning on the alarm topic, not the pages it is about: a broken webhook must not depend on itself.
+    failureQueueDepthAlarm(
+      { monitoring: this, scope: this, id: 'UndeliveredPagesAlarm', watched: deadLetterQueue },
+      { queueName: deadLetterQueue.queueName, kind: FailureQueueKind.UNDELIVERED_PAGES, owner: 'the paging topic' },
+      'UndeliveredPages',
+    );
   }
 
   private ensureDashboard(): cloudwatch.Dashboard | undefined {

@@ -1,11 +1,21 @@
-import { Annotations, CfnResource, Duration, Stack, Token, Validations } from 'aws-cdk-lib';
+import { Annotations, CfnResource, Duration, Lazy, Stack, Token, Validations } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as lambdaEventSources from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { AlarmSeverity, WellArchitectedMonitoring } from '../monitoring';
+import { WellArchitectedMonitoring } from '../monitoring';
+import {
+  failureQueueDepthAlarm,
+  failureQueueNewMessagesAlarm,
+  FailureQueueKind,
+  messageAgeThresholdSeconds,
+  queueMessageAgeAlarm,
+  setThreshold,
+  thresholdOf,
+} from '../monitoring/private/alarm-factories';
+import { durationThresholdProblem } from '../monitoring/private/alarm-props';
 
 /** SQS keeps messages for 4 days unless told otherwise. */
 const SQS_DEFAULT_RETENTION = Duration.days(4);
@@ -51,9 +61,11 @@ export interface WellArchitectedQueueProps extends sqs.QueueProps {
 
   /**
    * Alarm when the oldest message in the queue is older than this: the consumers are failing or falling
-   * behind. Must be shorter than `retentionPeriod`, so the alarm fires before messages expire. The default
-   * leaves room for several retries at the 30-second default visibility timeout.
-   * @default Duration.minutes(15)
+   * behind. Must be shorter than `retentionPeriod`, so the alarm fires before messages expire, and known at
+   * synth time (not a token). A failed message is visible again only after the visibility timeout, so the
+   * default follows it: one retry does not fire the alarm, even after `addConsumer` raised the visibility
+   * timeout (a 5-minute consumer gets 1,800 seconds, hence a 3,600-second threshold).
+   * @default - the larger of 15 minutes and twice the visibility timeout
    */
   readonly messageAgeAlarmThreshold?: Duration;
 
@@ -76,16 +88,29 @@ export interface QueueConsumerOptions extends lambdaEventSources.SqsEventSourceP
  * Every `sqs.QueueProps` property still works and overrides the default it touches.
  */
 export class WellArchitectedQueue extends sqs.Queue {
-  /** The alarm on visible messages in the dead-letter queue: a message failed `maxReceiveCount` times. */
+  /**
+   * The alarm on new messages in the dead-letter queue (critical: it pages): messages failed `maxReceiveCount`
+   * receives in the last minutes. It returns to OK by itself once no new dead letters arrive.
+   */
+  public readonly newDeadLettersAlarm: cloudwatch.Alarm;
+
+  /**
+   * The alarm on messages waiting in the dead-letter queue (a warning): it stays in ALARM until they are redriven
+   * or deleted, so it does not page.
+   */
   public readonly deadLetterQueueAlarm: cloudwatch.Alarm;
 
-  /** The alarm on the age of the oldest message in the queue: consumers are failing or falling behind. */
+  /**
+   * The alarm on the age of the oldest message in the queue: consumers are failing or falling behind. Its threshold
+   * follows the visibility timeout `addConsumer` sets unless `messageAgeAlarmThreshold` is given.
+   */
   public readonly messageAgeAlarm: cloudwatch.Alarm;
 
   /** The monitoring that the alarms notify and whose dashboard shows the queue. */
   public readonly monitoring: WellArchitectedMonitoring;
 
   private readonly explicitVisibilityTimeout?: Duration;
+  private readonly explicitMessageAgeAlarmThreshold?: Duration;
   /** The visibility timeout, in seconds, that each consumer added so far needs. */
   private readonly consumerVisibilityTimeouts: number[] = [];
 
@@ -95,8 +120,7 @@ export class WellArchitectedQueue extends sqs.Queue {
     this.enableRotationOfCreatedKey(props);
 
     const retentionPeriod = props.retentionPeriod ?? SQS_DEFAULT_RETENTION;
-    const messageAgeAlarmThreshold = props.messageAgeAlarmThreshold ?? Duration.minutes(15);
-    validateProps(this, props, retentionPeriod, messageAgeAlarmThreshold);
+    validateProps(this, props, retentionPeriod);
 
     if (!props.deadLetterQueue) {
       const deadLetterQueue = this.createDeadLetterQueue(props);
@@ -121,83 +145,32 @@ export class WellArchitectedQueue extends sqs.Queue {
     this.monitoring = props.monitoring ?? WellArchitectedMonitoring.of(this);
     const dlq = this.deadLetterQueue!.queue;
 
-    const monitoring = this.monitoring;
-    const alarmPeriod = Duration.minutes(1);
-    const receives = describeNumber(maxReceiveCount, 'maxReceiveCount');
-    this.deadLetterQueueAlarm = new cloudwatch.Alarm(this, 'DeadLetterQueueAlarm', {
-      alarmName: monitoring.alarmName(this, 'DeadLetterMessages'),
-      alarmDescription: monitoring.alarmDescription({
-        summary: `Messages of SQS queue ${this.node.id} failed ${receives} receives and moved to its dead-letter queue: they were not processed`,
-        resource: this,
-        resourceKind: 'SQS queue',
-        threshold: `ApproximateNumberOfMessagesVisible of the dead-letter queue (maximum) > 0`,
-        period: alarmPeriod,
-        evaluationPeriods: 1,
-        likelyCauses: [
-          'the consumer throws on these messages (a bug or an unexpected payload)',
-          'the consumer times out before the visibility timeout ends',
-          'a throttled Lambda consumer returned them until maxReceiveCount was reached',
-        ],
-        firstSteps: [
-          'read a message in the dead-letter queue',
-          "search the consumer's logs for its message ID",
-          'fix the cause, then redrive the messages to the source queue (SQS console, Start DLQ redrive)',
-        ],
-      }),
-      metric: dlq.metricApproximateNumberOfMessagesVisible({
-        period: alarmPeriod,
-        statistic: cloudwatch.Stats.MAXIMUM,
-      }),
-      threshold: 0,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
-
-    const ageText = messageAgeAlarmThreshold.isUnresolved()
-      ? 'messageAgeAlarmThreshold'
-      : messageAgeAlarmThreshold.toHumanString();
-    this.messageAgeAlarm = new cloudwatch.Alarm(this, 'MessageAgeAlarm', {
-      alarmName: monitoring.alarmName(this, 'MessageAge'),
-      alarmDescription: monitoring.alarmDescription({
-        summary: `The oldest message in SQS queue ${this.node.id} is older than ${ageText}: consumers are failing or cannot keep up, and messages expire after the retention period`,
-        resource: this,
-        resourceKind: 'SQS queue',
-        threshold: `ApproximateAgeOfOldestMessage (maximum) > ${ageText}`,
-        period: alarmPeriod,
-        evaluationPeriods: 1,
-        likelyCauses: [
-          'the consumer fails and messages return to the queue',
-          'the consumer is throttled or its maximum concurrency is too low',
-          'a burst of messages larger than the consumers can drain',
-        ],
-        firstSteps: [
-          "check the consumer's errors and throttles",
-          'compare NumberOfMessagesSent with NumberOfMessagesDeleted',
-          'raise the consumer concurrency or batch size if it is only behind',
-        ],
-      }),
-      metric: this.metricApproximateAgeOfOldestMessage({
-        period: alarmPeriod,
-        statistic: cloudwatch.Stats.MAXIMUM,
-      }),
-      threshold: messageAgeAlarmThreshold.toSeconds(),
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
-
-    monitoring.addAlarm(this.deadLetterQueueAlarm, { severity: AlarmSeverity.CRITICAL });
-    monitoring.addAlarm(this.messageAgeAlarm, { severity: AlarmSeverity.WARNING });
-    this.monitoring.addDashboardSection(
-      `SQS queue ${this.node.path}`,
-      this.dashboardWidgets(dlq, messageAgeAlarmThreshold),
+    const placement = (id: string) => ({ monitoring: this.monitoring, scope: this, id, watched: this });
+    const deadLetters = {
+      queueName: dlq.queueName,
+      kind: FailureQueueKind.DEAD_LETTER_QUEUE,
+      owner: `SQS queue ${this.node.id} (after ${describeNumber(maxReceiveCount, 'maxReceiveCount')} receives)`,
+    };
+    this.newDeadLettersAlarm = failureQueueNewMessagesAlarm(placement('NewDeadLettersAlarm'), deadLetters);
+    // The depth alarm keeps its construct id and name; it is a warning now, and new dead letters page instead.
+    this.deadLetterQueueAlarm = failureQueueDepthAlarm(
+      placement('DeadLetterQueueAlarm'),
+      deadLetters,
+      'DeadLetterMessages',
     );
+    this.explicitMessageAgeAlarmThreshold = props.messageAgeAlarmThreshold;
+    this.messageAgeAlarm = queueMessageAgeAlarm(
+      placement('MessageAgeAlarm'),
+      { queueName: this.queueName, label: this.node.id },
+      props.messageAgeAlarmThreshold?.toSeconds() ??
+        messageAgeThresholdSeconds(secondsOf(props.visibilityTimeout) ?? SQS_DEFAULT_VISIBILITY_TIMEOUT_SECONDS),
+    );
+    this.monitoring.addDashboardSection(`SQS queue ${this.node.path}`, this.dashboardWidgets(dlq));
   }
 
   /** Every alarm of this queue. */
   public get alarms(): cloudwatch.Alarm[] {
-    return [this.deadLetterQueueAlarm, this.messageAgeAlarm];
+    return [this.newDeadLettersAlarm, this.deadLetterQueueAlarm, this.messageAgeAlarm];
   }
 
   /**
@@ -305,7 +278,7 @@ export class WellArchitectedQueue extends sqs.Queue {
     };
   }
 
-  private dashboardWidgets(dlq: sqs.IQueue, messageAgeAlarmThreshold: Duration): cloudwatch.IWidget[] {
+  private dashboardWidgets(dlq: sqs.IQueue): cloudwatch.IWidget[] {
     const period = Duration.minutes(1);
     return [
       new cloudwatch.GraphWidget({
@@ -327,7 +300,9 @@ export class WellArchitectedQueue extends sqs.Queue {
       new cloudwatch.GraphWidget({
         title: 'Age of oldest message (seconds)',
         left: [this.metricApproximateAgeOfOldestMessage({ period, statistic: cloudwatch.Stats.MAXIMUM, label: 'Age' })],
-        leftAnnotations: [{ value: messageAgeAlarmThreshold.toSeconds(), label: 'Alarm threshold' }],
+        leftAnnotations: [
+          { value: Lazy.number({ produce: () => thresholdOf(this.messageAgeAlarm) }), label: 'Alarm threshold' },
+        ],
         width: 6,
       }),
       new cloudwatch.GraphWidget({
@@ -433,10 +408,37 @@ export class WellArchitectedQueue extends sqs.Queue {
       return;
     }
     this.consumerVisibilityTimeouts.push(requiredSeconds);
-    (this.node.defaultChild as sqs.CfnQueue).visibilityTimeout = Math.max(
-      SQS_DEFAULT_VISIBILITY_TIMEOUT_SECONDS,
-      ...this.consumerVisibilityTimeouts,
-    );
+    const visibilitySeconds = Math.max(SQS_DEFAULT_VISIBILITY_TIMEOUT_SECONDS, ...this.consumerVisibilityTimeouts);
+    (this.node.defaultChild as sqs.CfnQueue).visibilityTimeout = visibilitySeconds;
+    this.followVisibilityTimeout(visibilitySeconds);
+  }
+
+  /**
+   * A message a consumer fails becomes visible again after the visibility timeout, so its age then exceeds the
+   * visibility timeout: the message age alarm must leave room for a retry or it fires on every one.
+   */
+  private followVisibilityTimeout(visibilitySeconds: number): void {
+    const explicit = secondsOf(this.explicitMessageAgeAlarmThreshold);
+    const needed = messageAgeThresholdSeconds(visibilitySeconds);
+    if (this.explicitMessageAgeAlarmThreshold === undefined) {
+      setThreshold(this.messageAgeAlarm, needed);
+    } else if (explicit !== undefined && explicit < needed) {
+      Annotations.of(this).addWarningV2(
+        `${WARNING_PREFIX}.messageAgeAlarmThreshold`,
+        `messageAgeAlarmThreshold is ${explicit} seconds, but the visibility timeout is ${visibilitySeconds} seconds: a ` +
+          `message that fails once is visible again only after the visibility timeout, so one retry fires the alarm. ` +
+          `Set messageAgeAlarmThreshold to at least Duration.seconds(${needed}), or remove it to follow the visibility timeout.`,
+      );
+    }
+    const threshold = thresholdOf(this.messageAgeAlarm);
+    const retention = secondsOf(retentionOf(this));
+    if (threshold !== undefined && retention !== undefined && threshold >= retention) {
+      Annotations.of(this).addWarningV2(
+        `${WARNING_PREFIX}.messageAgeAfterRetention`,
+        `The message age alarm threshold (${threshold} seconds) is not shorter than retentionPeriod (${retention} ` +
+          'seconds), so messages expire before the alarm fires. Set a longer retentionPeriod or a shorter consumer timeout.',
+      );
+    }
   }
 }
 
@@ -457,13 +459,12 @@ function queuePropsWithDefaults(props: WellArchitectedQueueProps): sqs.QueueProp
   };
 }
 
-function validateProps(
-  queue: WellArchitectedQueue,
-  props: WellArchitectedQueueProps,
-  retentionPeriod: Duration,
-  messageAgeAlarmThreshold: Duration,
-): void {
-  const problems: string[] = [];
+function validateProps(queue: WellArchitectedQueue, props: WellArchitectedQueueProps, retentionPeriod: Duration): void {
+  const problems: string[] = durationThresholdProblem(
+    'messageAgeAlarmThreshold',
+    props.messageAgeAlarmThreshold,
+    'a Duration such as Duration.minutes(15)',
+  );
   const maxReceiveCount = props.maxReceiveCount;
   if (props.deadLetterQueue && maxReceiveCount !== undefined) {
     problems.push(
@@ -510,7 +511,7 @@ function validateProps(
     );
   }
 
-  const thresholdSeconds = secondsOf(messageAgeAlarmThreshold);
+  const thresholdSeconds = secondsOf(props.messageAgeAlarmThreshold);
   if (thresholdSeconds !== undefined && thresholdSeconds <= 0) {
     problems.push(
       `messageAgeAlarmThreshold: ${thresholdSeconds} seconds would alarm on every message; set it to a positive duration such as Duration.minutes(15).`,

@@ -106,18 +106,36 @@ describe('WellArchitectedHttpApi defaults', () => {
     });
   });
 
-  test('a 5XX alarm: more than 0 in one minute, missing data is not breaching, notifying the alarm topic', () => {
+  test('a 5XX rate alarm: above 5% of at least 10 requests in 3 of 3 minutes, notifying the alarm topic', () => {
     const { stack, api } = httpApi();
     const topicId = stack.getLogicalId(api.monitoring.alarmTopic.node.defaultChild as any);
+    const dimensions = [{ Name: 'ApiId', Value: { Ref: stack.getLogicalId(api.node.defaultChild as any) } }];
     Template.fromStack(stack).hasResourceProperties('AWS::CloudWatch::Alarm', {
-      Namespace: 'AWS/ApiGateway',
-      MetricName: '5xx',
-      Dimensions: [{ Name: 'ApiId', Value: { Ref: stack.getLogicalId(api.node.defaultChild as any) } }],
-      Statistic: 'Sum',
-      Period: 60,
-      Threshold: 0,
+      Metrics: [
+        Match.objectLike({ Expression: 'IF(total >= 10, 100 * FILL(part, 0) / total, 0)', ReturnData: true }),
+        {
+          Id: 'part',
+          MetricStat: {
+            Metric: { Namespace: 'AWS/ApiGateway', MetricName: '5xx', Dimensions: dimensions },
+            Period: 60,
+            Stat: 'Sum',
+          },
+          ReturnData: false,
+        },
+        {
+          Id: 'total',
+          MetricStat: {
+            Metric: { Namespace: 'AWS/ApiGateway', MetricName: 'Count', Dimensions: dimensions },
+            Period: 60,
+            Stat: 'Sum',
+          },
+          ReturnData: false,
+        },
+      ],
+      Threshold: 5,
       ComparisonOperator: 'GreaterThanThreshold',
-      EvaluationPeriods: 1,
+      EvaluationPeriods: 3,
+      DatapointsToAlarm: 3,
       TreatMissingData: 'notBreaching',
       AlarmActions: [{ Ref: topicId }],
       OKActions: [{ Ref: topicId }],
@@ -280,10 +298,24 @@ describe('WellArchitectedHttpApi overrides', () => {
   });
 
   test('alarm thresholds are configurable', () => {
-    const { stack } = httpApi({ latencyAlarmThreshold: Duration.seconds(1), serverErrorsAlarmThreshold: 5 });
+    const { stack } = httpApi({
+      latencyAlarmThreshold: Duration.seconds(1),
+      serverErrorRateAlarmThresholdPercent: 2,
+      serverErrorRateAlarmMinimumRequests: 50,
+      serverErrorRateAlarmPeriod: Duration.minutes(5),
+    });
     const template = Template.fromStack(stack);
     template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'Latency', Threshold: 1000 });
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: '5xx', Threshold: 5 });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Threshold: 2,
+      Metrics: Match.arrayWith([
+        Match.objectLike({ Expression: 'IF(total >= 50, 100 * FILL(part, 0) / total, 0)' }),
+        Match.objectLike({
+          Id: 'part',
+          MetricStat: Match.objectLike({ Metric: Match.objectLike({ MetricName: '5xx' }), Period: 300 }),
+        }),
+      ]),
+    });
   });
 });
 
@@ -304,8 +336,11 @@ describe('WellArchitectedHttpApi validation', () => {
     expect(construct({ latencyAlarmThreshold: Duration.millis(0) })).toThrow(
       /latencyAlarmThreshold: 0 millis is not a latency/,
     );
-    expect(construct({ serverErrorsAlarmThreshold: -2 })).toThrow(
-      /serverErrorsAlarmThreshold: -2 is not a count of errors/,
+    expect(construct({ serverErrorRateAlarmThresholdPercent: -2 })).toThrow(
+      /serverErrorRateAlarmThresholdPercent: -2 is not a percentage in \(0, 100\)/,
+    );
+    expect(construct({ serverErrorRateAlarmPeriod: Duration.seconds(90) })).toThrow(
+      /serverErrorRateAlarmPeriod: 1 minute 30 seconds is not a whole number of minutes/,
     );
   });
 
@@ -336,11 +371,11 @@ describe('WellArchitectedHttpApi alarm names, descriptions and severities', () =
     const { stack } = httpApi();
     const descriptions = alarmDescriptions(stack);
     expect(descriptions['Stack-Api-ServerErrors']).toContain(
-      'HTTP API Api answered with 5XX errors: clients got failures. Resource: HTTP API Stack/Api. ' +
-        'Fires when 5XX responses (sum) > 0 in any 1-minute period.',
+      'HTTP API Api answers more than 5% of its requests with 5XX errors: clients get failures. Resource: HTTP API Stack/Api. ' +
+        'Fires when 5XX responses / requests (sum) > 5% with at least 10 requests a period in 3 consecutive 1-minute periods.',
     );
     expect(descriptions['Stack-Api-Latency']).toContain(
-      'Fires when Latency p99 > 2 seconds in 3 of the last 5 1-minute periods.',
+      'Fires when Latency p99 >= 2000 ms in 3 of the last 5 1-minute periods.',
     );
   });
 

@@ -176,38 +176,92 @@ describe('WellArchitectedRestApi defaults', () => {
     template.hasResourceProperties('AWS::ApiGateway::Method', { HttpMethod: 'GET', AuthorizationType: 'AWS_IAM' });
   });
 
-  test('a 5XX alarm: more than 0 in one minute, missing data is not breaching, notifying the alarm topic', () => {
+  test('a 5XX rate alarm: above 5% of at least 10 requests in 3 of 3 minutes, by API name and stage, notifying the alarm topic', () => {
     const { stack, api } = restApi();
     const topicId = stack.getLogicalId(api.monitoring.alarmTopic.node.defaultChild as any);
+    const dimensions = [
+      { Name: 'ApiName', Value: 'Api' },
+      { Name: 'Stage', Value: { Ref: stack.getLogicalId(api.deploymentStage.node.defaultChild as any) } },
+    ];
     Template.fromStack(stack).hasResourceProperties('AWS::CloudWatch::Alarm', {
-      Namespace: 'AWS/ApiGateway',
-      MetricName: '5XXError',
-      Dimensions: [{ Name: 'ApiName', Value: 'Api' }],
-      Statistic: 'Sum',
-      Period: 60,
-      Threshold: 0,
+      AlarmName: 'Stack-Api-ServerErrors',
+      Metrics: [
+        Match.objectLike({ Expression: 'IF(total >= 10, 100 * FILL(part, 0) / total, 0)', ReturnData: true }),
+        {
+          Id: 'part',
+          MetricStat: {
+            Metric: { Namespace: 'AWS/ApiGateway', MetricName: '5XXError', Dimensions: dimensions },
+            Period: 60,
+            Stat: 'Sum',
+          },
+          ReturnData: false,
+        },
+        {
+          Id: 'total',
+          MetricStat: {
+            Metric: { Namespace: 'AWS/ApiGateway', MetricName: 'Count', Dimensions: dimensions },
+            Period: 60,
+            Stat: 'Sum',
+          },
+          ReturnData: false,
+        },
+      ],
+      Threshold: 5,
       ComparisonOperator: 'GreaterThanThreshold',
-      EvaluationPeriods: 1,
+      EvaluationPeriods: 3,
+      DatapointsToAlarm: 3,
       TreatMissingData: 'notBreaching',
       AlarmActions: [{ Ref: topicId }],
       OKActions: [{ Ref: topicId }],
     });
   });
 
-  test('a p99 latency alarm: above 2 s in 3 of 5 minutes, missing data is not breaching', () => {
-    const { stack } = restApi();
+  test('a p99 latency alarm: at or above 2 s in 3 of 5 minutes, by API name and stage', () => {
+    const { stack, api } = restApi();
     Template.fromStack(stack).hasResourceProperties('AWS::CloudWatch::Alarm', {
       Namespace: 'AWS/ApiGateway',
       MetricName: 'Latency',
-      Dimensions: [{ Name: 'ApiName', Value: 'Api' }],
+      Dimensions: [
+        { Name: 'ApiName', Value: 'Api' },
+        { Name: 'Stage', Value: { Ref: stack.getLogicalId(api.deploymentStage.node.defaultChild as any) } },
+      ],
       ExtendedStatistic: 'p99',
       Period: 60,
       Threshold: 2000,
-      ComparisonOperator: 'GreaterThanThreshold',
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
       EvaluationPeriods: 5,
       DatapointsToAlarm: 3,
       TreatMissingData: 'notBreaching',
     });
+  });
+
+  test('without a deployment stage (deploy: false) the alarms are by API name', () => {
+    const stack = new Stack(new App(), 'Stack');
+    const api = new WellArchitectedRestApi(stack, 'Api', { deploy: false });
+    api.root.addMethod('GET');
+    Template.fromStack(stack).hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'Latency',
+      Dimensions: [{ Name: 'ApiName', Value: 'Api' }],
+    });
+  });
+
+  test('two copies of an app: alarm names include the stack, dimensions include the stage', () => {
+    const names = ['Blue', 'Green'].map((stackName) => {
+      const stack = new Stack(new App(), stackName);
+      new WellArchitectedMonitoring(stack, 'Monitoring', { serviceName: 'orders' });
+      const api = new WellArchitectedRestApi(stack, 'Api', { deployOptions: { stageName: stackName.toLowerCase() } });
+      api.root.addMethod('GET');
+      const template = Template.fromStack(stack);
+      const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm'));
+      const composites = Object.values(template.findResources('AWS::CloudWatch::CompositeAlarm'));
+      return [
+        ...alarms.map((alarm: any) => alarm.Properties.AlarmName as string),
+        ...composites.map((alarm: any) => alarm.Properties.AlarmName as string),
+      ];
+    });
+    expect(names[0].filter((name) => names[1].includes(name))).toEqual([]);
+    expect(names[0]).toContain('orders-Blue-Api-ServerErrors');
+    expect(names[1]).toContain('orders-Green-Monitoring-ServiceHealth');
   });
 
   test('alarms are exposed and registered with the stack monitoring', () => {
@@ -354,10 +408,23 @@ describe('WellArchitectedRestApi overrides', () => {
   });
 
   test('alarm thresholds are configurable', () => {
-    const { stack } = restApi({ latencyAlarmThreshold: Duration.millis(1500), serverErrorsAlarmThreshold: 10 });
+    const { stack } = restApi({
+      latencyAlarmThreshold: Duration.millis(1500),
+      serverErrorRateAlarmThresholdPercent: 10,
+      serverErrorRateAlarmMinimumRequests: 3,
+    });
     const template = Template.fromStack(stack);
     template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'Latency', Threshold: 1500 });
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: '5XXError', Threshold: 10 });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Threshold: 10,
+      Metrics: Match.arrayWith([
+        Match.objectLike({ Expression: 'IF(total >= 3, 100 * FILL(part, 0) / total, 0)' }),
+        Match.objectLike({
+          Id: 'part',
+          MetricStat: Match.objectLike({ Metric: Match.objectLike({ MetricName: '5XXError' }) }),
+        }),
+      ]),
+    });
   });
 
   test('a given monitoring receives the alarms', () => {
@@ -415,11 +482,16 @@ describe('WellArchitectedRestApi validation', () => {
     );
   });
 
-  test('a negative or fractional error threshold', () => {
-    expect(construct({ serverErrorsAlarmThreshold: -1 })).toThrow(
-      /serverErrorsAlarmThreshold: -1 is not a count of errors; give a whole number, 0 or more/,
+  test('an error rate outside (0, 100), a fractional minimum of requests', () => {
+    expect(construct({ serverErrorRateAlarmThresholdPercent: -1 })).toThrow(
+      /serverErrorRateAlarmThresholdPercent: -1 is not a percentage in \(0, 100\)/,
     );
-    expect(construct({ serverErrorsAlarmThreshold: 0.5 })).toThrow(/serverErrorsAlarmThreshold: 0.5/);
+    expect(construct({ serverErrorRateAlarmThresholdPercent: 100 })).toThrow(
+      /serverErrorRateAlarmThresholdPercent: 100/,
+    );
+    expect(construct({ serverErrorRateAlarmMinimumRequests: 0.5 })).toThrow(
+      /serverErrorRateAlarmMinimumRequests: 0.5 is not a whole number of calls/,
+    );
   });
 
   test('accessLogRetention with a destination of its own, or without a stage', () => {
@@ -438,8 +510,8 @@ describe('WellArchitectedRestApi validation', () => {
   });
 
   test('all problems are reported together', () => {
-    expect(construct({ deployOptions: { throttlingRateLimit: -1 }, serverErrorsAlarmThreshold: -1 })).toThrow(
-      /Invalid WellArchitectedRestApi props:\n- deployOptions.throttlingRateLimit: -1.*\n- serverErrorsAlarmThreshold: -1/,
+    expect(construct({ deployOptions: { throttlingRateLimit: -1 }, serverErrorRateAlarmThresholdPercent: -1 })).toThrow(
+      /Invalid WellArchitectedRestApi props:\n- deployOptions.throttlingRateLimit: -1.*\n- serverErrorRateAlarmThresholdPercent: -1/,
     );
   });
 
@@ -454,10 +526,10 @@ describe('WellArchitectedRestApi validation', () => {
 
 describe('WellArchitectedRestApi alarm names, descriptions and severities', () => {
   test('5XX: named after the API, described with the threshold, causes, first steps and the dashboard', () => {
-    const { stack } = restApi({ serverErrorsAlarmThreshold: 5 });
+    const { stack } = restApi({ serverErrorRateAlarmThresholdPercent: 5 });
     expect(alarmDescriptions(stack)['Stack-Api-ServerErrors']).toBe(
-      'REST API Api answered with 5XX errors: clients got failures. Resource: REST API Stack/Api. ' +
-        'Fires when 5XX responses (sum) > 5 in any 1-minute period. ' +
+      'REST API Api answers more than 5% of its requests with 5XX errors: clients get failures. Resource: REST API Stack/Api. ' +
+        'Fires when 5XX responses / requests (sum) > 5% with at least 10 requests a period in 3 consecutive 1-minute periods. ' +
         'Likely causes: the Lambda integration threw, timed out or was throttled; the integration took longer than ' +
         'the API Gateway integration timeout; a misconfigured integration or a missing invoke permission after a ' +
         'deployment. First steps: 1) filter the access log on status >= 500 and read integrationError and ' +
@@ -470,7 +542,7 @@ describe('WellArchitectedRestApi alarm names, descriptions and severities', () =
   test('latency: the threshold and the 3-of-5-minutes window', () => {
     const { stack } = restApi({ latencyAlarmThreshold: Duration.seconds(3) });
     const description = alarmDescriptions(stack)['Stack-Api-Latency'];
-    expect(description).toContain('Fires when Latency p99 > 3 seconds in 3 of the last 5 1-minute periods.');
+    expect(description).toContain('Fires when Latency p99 >= 3000 ms in 3 of the last 5 1-minute periods.');
     expect(description).toContain('First steps: 1) compare Latency with IntegrationLatency on the dashboard');
   });
 

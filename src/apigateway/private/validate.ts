@@ -41,17 +41,6 @@ export class PropsProblems {
     }
   }
 
-  public checkErrorCountThreshold(property: string, value: number | undefined): void {
-    if (value === undefined || Token.isUnresolved(value)) {
-      return;
-    }
-    if (!Number.isInteger(value) || value < 0) {
-      this.add(
-        `${property}: ${value} is not a count of errors; give a whole number, 0 or more (0 alarms on any 5XX response).`,
-      );
-    }
-  }
-
   public throwIfAny(): void {
     if (this.problems.length > 0) {
       throw new Error(`Invalid ${this.constructName} props:\n- ${this.problems.join('\n- ')}`);

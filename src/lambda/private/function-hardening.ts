@@ -6,10 +6,19 @@ import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { asynchronousInvokers } from './async-invokers';
 import { HardeningPlan } from './prepare-props';
-import { AlarmSeverity, WellArchitectedMonitoring } from '../../monitoring';
+import { WellArchitectedMonitoring } from '../../monitoring';
+import {
+  durationThresholdMs as durationThreshold,
+  failureQueueDepthAlarm,
+  failureQueueNewMessagesAlarm,
+  FailureQueueKind,
+  functionDurationAlarm,
+  functionErrorRateAlarm,
+  functionThrottlesAlarm,
+} from '../../monitoring/private/alarm-factories';
+import { ALARM_PERIOD } from '../../monitoring/private/alarm-defaults';
 
 const EVENT_INVOKE_CONFIG_ID = 'EventInvokeConfig';
-const ALARM_PERIOD = Duration.minutes(1);
 
 /** Who created the function's EventInvokeConfig, which decides whether `configureAsyncInvoke` may replace it. */
 type AsyncConfigOwner = 'props' | 'detection' | 'method';
@@ -26,7 +35,9 @@ export class FunctionHardening {
   public readonly durationAlarm?: cloudwatch.Alarm;
   private onFailureQueueResource?: sqs.Queue;
   private onFailureQueueAlarmResource?: cloudwatch.Alarm;
+  private onFailureQueueNewMessagesAlarmResource?: cloudwatch.Alarm;
   private deadLetterQueueAlarmResource?: cloudwatch.Alarm;
+  private deadLetterQueueNewMessagesAlarmResource?: cloudwatch.Alarm;
   private deadLetterAcknowledged = false;
   private asyncConfigOwner?: AsyncConfigOwner;
 
@@ -57,63 +68,14 @@ export class FunctionHardening {
       }
     }
 
-    const monitoring = this.monitoring;
-    const functionKind = 'Lambda function';
-    this.errorsAlarm = new cloudwatch.Alarm(fn, 'ErrorsAlarm', {
-      alarmName: monitoring.alarmName(fn, 'Errors'),
-      alarmDescription: monitoring.alarmDescription({
-        summary: `Lambda function ${fn.node.id} failed invocations: callers got errors or events were retried`,
-        resource: fn,
-        resourceKind: functionKind,
-        threshold: 'Errors (sum) > 0',
-        period: ALARM_PERIOD,
-        evaluationPeriods: 1,
-        likelyCauses: [
-          'an unhandled exception in the handler, often after a deployment',
-          'a timeout',
-          'running out of memory',
-          'a failing downstream dependency or missing permission',
-        ],
-        firstSteps: [
-          "search the function's log group for ERROR and 'Task timed out' in the alarm window",
-          'open the X-Ray traces of the failed invocations',
-          'if a deployment just happened, roll it back',
-        ],
-      }),
-      metric: fn.metricErrors({ period: ALARM_PERIOD, statistic: cloudwatch.Stats.SUM }),
-      threshold: 0,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      datapointsToAlarm: 1,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    const placement = (id: string) => ({ monitoring: this.monitoring, scope: fn, id, watched: fn });
+    const target = { functionName: fn.functionName, label: fn.node.id };
+    this.errorsAlarm = functionErrorRateAlarm(placement('ErrorsAlarm'), target, {
+      thresholdPercent: options.errorRateAlarmThresholdPercent,
+      minimumInvocations: options.errorRateAlarmMinimumInvocations,
+      period: options.errorRateAlarmPeriod,
     });
-    this.throttlesAlarm = new cloudwatch.Alarm(fn, 'ThrottlesAlarm', {
-      alarmName: monitoring.alarmName(fn, 'Throttles'),
-      alarmDescription: monitoring.alarmDescription({
-        summary: `Lambda function ${fn.node.id} was throttled: Lambda refused invocations for lack of concurrency`,
-        resource: fn,
-        resourceKind: functionKind,
-        threshold: 'Throttles (sum) > 0',
-        period: ALARM_PERIOD,
-        evaluationPeriods: 1,
-        likelyCauses: [
-          'the reserved concurrency of the function is reached',
-          "the account's regional concurrency quota is reached, possibly by another function",
-          'a traffic burst or a retry storm',
-        ],
-        firstSteps: [
-          'compare ConcurrentExecutions with the reserved concurrency and the account quota',
-          'look for a caller retrying in a loop',
-          'raise reservedConcurrentExecutions or request a quota increase if the load is expected',
-        ],
-      }),
-      metric: fn.metricThrottles({ period: ALARM_PERIOD, statistic: cloudwatch.Stats.SUM }),
-      threshold: 0,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      datapointsToAlarm: 1,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
+    this.throttlesAlarm = functionThrottlesAlarm(placement('ThrottlesAlarm'), target);
     const timeout = fn.timeout!;
     let durationThresholdMs: number | undefined;
     if (timeout.isUnresolved() || Token.isUnresolved(plan.durationAlarmThreshold)) {
@@ -122,41 +84,13 @@ export class FunctionHardening {
         'The timeout or durationAlarmThreshold is a token, so the duration alarm threshold cannot be computed and no duration alarm was created. Give both concrete values.',
       );
     } else {
-      durationThresholdMs = Math.round((timeout.toMilliseconds() * plan.durationAlarmThreshold) / 100);
-      this.durationAlarm = new cloudwatch.Alarm(fn, 'DurationAlarm', {
-        alarmName: monitoring.alarmName(fn, 'Duration'),
-        alarmDescription: monitoring.alarmDescription({
-          summary: `Lambda function ${fn.node.id} is close to its ${timeout.toHumanString()} timeout: invocations are about to time out`,
-          resource: fn,
-          resourceKind: functionKind,
-          threshold: `Duration p99 >= ${durationThresholdMs} ms (${plan.durationAlarmThreshold}% of the ${timeout.toHumanString()} timeout)`,
-          period: ALARM_PERIOD,
-          evaluationPeriods: 5,
-          datapointsToAlarm: 3,
-          likelyCauses: [
-            'a slow downstream dependency (database, HTTP API)',
-            'larger payloads or batches than usual',
-            'cold starts after a deployment or a scale-out',
-            'too little memory, hence too little CPU',
-          ],
-          firstSteps: [
-            'open the X-Ray traces of the slowest invocations to find the slow segment',
-            'check the latency metrics of the dependencies',
-            'raise the memory size or the timeout only once the cause is known',
-          ],
-        }),
-        metric: fn.metricDuration({ period: ALARM_PERIOD, statistic: cloudwatch.Stats.p(99) }),
-        threshold: durationThresholdMs,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        evaluationPeriods: 5,
-        datapointsToAlarm: 3,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-      });
-    }
-    this.monitoring.addAlarm(this.errorsAlarm, { severity: AlarmSeverity.CRITICAL });
-    this.monitoring.addAlarm(this.throttlesAlarm, { severity: AlarmSeverity.WARNING });
-    if (this.durationAlarm) {
-      this.monitoring.addAlarm(this.durationAlarm, { severity: AlarmSeverity.WARNING });
+      durationThresholdMs = durationThreshold(timeout.toSeconds({ integral: false }), plan.durationAlarmThreshold);
+      this.durationAlarm = functionDurationAlarm(
+        placement('DurationAlarm'),
+        target,
+        timeout.toSeconds({ integral: false }),
+        plan.durationAlarmThreshold,
+      );
     }
     this.monitoring.addDashboardSection(`Lambda function ${fn.node.path}`, [
       graph('Invocations', fn.metricInvocations({ period: ALARM_PERIOD, statistic: cloudwatch.Stats.SUM })),
@@ -190,23 +124,41 @@ export class FunctionHardening {
     return this.onFailureQueueResource;
   }
 
-  /** The alarm on messages in `onFailureQueue`, once the construct has created it. */
+  /**
+   * The alarm on messages waiting in `onFailureQueue` (a warning: it stays in ALARM until they are redriven), once
+   * the construct has created it.
+   */
   public get onFailureQueueAlarm(): cloudwatch.Alarm | undefined {
     return this.onFailureQueueAlarmResource;
   }
 
-  /** The alarm on messages in the dead-letter queue that `deadLetterQueueEnabled: true` created. */
+  /** The alarm on new messages in `onFailureQueue` (critical), once the construct has created it. */
+  public get onFailureQueueNewMessagesAlarm(): cloudwatch.Alarm | undefined {
+    return this.onFailureQueueNewMessagesAlarmResource;
+  }
+
+  /**
+   * The alarm on messages waiting in the dead-letter queue that `deadLetterQueueEnabled: true` created (a
+   * warning), if there is one.
+   */
   public get deadLetterQueueAlarm(): cloudwatch.Alarm | undefined {
     return this.deadLetterQueueAlarmResource;
   }
 
+  /** The alarm on new messages in the dead-letter queue that `deadLetterQueueEnabled: true` created (critical). */
+  public get deadLetterQueueNewMessagesAlarm(): cloudwatch.Alarm | undefined {
+    return this.deadLetterQueueNewMessagesAlarmResource;
+  }
+
   /** Every alarm of the function, including the on-failure and dead-letter queue alarms once they exist. */
   public get alarms(): cloudwatch.Alarm[] {
-    return [
-      ...this.functionAlarms(),
-      ...(this.onFailureQueueAlarmResource ? [this.onFailureQueueAlarmResource] : []),
-      ...(this.deadLetterQueueAlarmResource ? [this.deadLetterQueueAlarmResource] : []),
+    const queueAlarms = [
+      this.onFailureQueueAlarmResource,
+      this.onFailureQueueNewMessagesAlarmResource,
+      this.deadLetterQueueAlarmResource,
+      this.deadLetterQueueNewMessagesAlarmResource,
     ];
+    return [...this.functionAlarms(), ...queueAlarms.filter((alarm): alarm is cloudwatch.Alarm => alarm !== undefined)];
   }
 
   /** Called after every `addPermission`: an asynchronous invoker makes the function asynchronous. */
@@ -275,7 +227,7 @@ export class FunctionHardening {
     this.deadLetterAcknowledged = true;
     const destination =
       this.onFailureQueueResource !== undefined
-        ? `the on-failure queue ${this.onFailureQueueResource.node.path} (encrypted, TLS-only, with an alarm)`
+        ? `the on-failure queue ${this.onFailureQueueResource.node.path} (encrypted, TLS-only, with alarms)`
         : `the on-failure destination given to the function (${onFailure.constructor.name})`;
     Validations.of(this.fn).acknowledge({
       id: 'Serverless::Serverless-LambdaDLQ',
@@ -288,7 +240,7 @@ export class FunctionHardening {
   /**
    * `deadLetterQueueEnabled: true` makes aws-cdk-lib create a queue (`DeadLetterQueue`) with a 14-day retention and
    * nothing else. Give it what the construct's other dead-letter queues have: SSE-SQS, a policy that denies
-   * requests without TLS, and an alarm on visible messages.
+   * requests without TLS, and alarms on new and waiting messages.
    */
   private hardenCreatedDeadLetterQueue(): void {
     const queue = this.fn.node.tryFindChild('DeadLetterQueue');
@@ -307,20 +259,22 @@ export class FunctionHardening {
       }),
     );
     const reason =
-      'This queue is itself the dead-letter queue (DeadLetterConfig) of an asynchronous Lambda function. It keeps failed events for 14 days with an alarm on visible messages; an operator redrives them, so it has no dead-letter queue of its own.';
+      'This queue is itself the dead-letter queue (DeadLetterConfig) of an asynchronous Lambda function. It keeps failed events for 14 days with alarms on new and visible messages; an operator redrives them, so it has no dead-letter queue of its own.';
     Validations.of(queue).acknowledge(
       { id: 'AwsSolutions-SQS3', reason },
       { id: 'Serverless-SQSRedrivePolicy', reason },
     );
-    this.deadLetterQueueAlarmResource = this.failedEventsAlarm(queue, 'DeadLetterQueueAlarm', 'DeadLetterEvents', {
-      summary: `Asynchronous events for Lambda function ${this.fn.node.id} failed every retry and wait in its dead-letter queue`,
-      resourceKind: 'SQS dead-letter queue of Lambda function',
-      firstSteps: [
-        'read a message: it holds the event, and its attributes the error code and message',
-        "find the request ID (message attribute RequestID) in the function's log group",
-        'fix the cause, then redrive the messages (they are kept 14 days)',
-      ],
-    });
+    const failures = {
+      queueName: queue.queueName,
+      kind: FailureQueueKind.DEAD_LETTER_QUEUE,
+      owner: `Lambda function ${this.fn.node.id}`,
+    };
+    const placement = (id: string) => ({ monitoring: this.monitoring, scope: this.fn, id, watched: queue });
+    this.deadLetterQueueAlarmResource = failureQueueDepthAlarm(placement('DeadLetterQueueAlarm'), failures, 'DeadLetterEvents');
+    this.deadLetterQueueNewMessagesAlarmResource = failureQueueNewMessagesAlarm(
+      placement('DeadLetterQueueNewMessagesAlarm'),
+      failures,
+    );
   }
 
   private ensureOnFailureQueue(): sqs.Queue {
@@ -339,55 +293,21 @@ export class FunctionHardening {
       { id: 'Serverless-SQSRedrivePolicy', reason },
     );
 
-    const alarm = this.failedEventsAlarm(queue, 'OnFailureQueueAlarm', 'FailedAsyncEvents', {
-      summary: `Asynchronous events for Lambda function ${this.fn.node.id} failed every retry and wait in its on-failure queue`,
-      resourceKind: 'SQS on-failure queue of Lambda function',
-      firstSteps: [
-        'read a message: it holds the event, the error and the request context',
-        "find the request ID in the function's log group",
-        'fix the cause, then redrive the messages (they are kept 14 days)',
-      ],
-    });
+    const failures = {
+      queueName: queue.queueName,
+      kind: FailureQueueKind.ON_FAILURE_QUEUE,
+      owner: `Lambda function ${this.fn.node.id}`,
+    };
+    const placement = (id: string) => ({ monitoring: this.monitoring, scope: this.fn, id, watched: queue });
+    // The depth alarm keeps its construct id and name; it is a warning now, and new failures page instead.
+    const alarm = failureQueueDepthAlarm(placement('OnFailureQueueAlarm'), failures, 'FailedAsyncEvents');
+    this.onFailureQueueNewMessagesAlarmResource = failureQueueNewMessagesAlarm(
+      placement('OnFailureQueueNewMessagesAlarm'),
+      failures,
+    );
     this.onFailureQueueResource = queue;
     this.onFailureQueueAlarmResource = alarm;
     return queue;
-  }
-
-  /** The critical alarm on visible messages in a queue that receives the function's failed asynchronous events. */
-  private failedEventsAlarm(
-    queue: sqs.IQueue,
-    id: string,
-    alarmNameSuffix: string,
-    text: { summary: string; resourceKind: string; firstSteps: string[] },
-  ): cloudwatch.Alarm {
-    const alarm = new cloudwatch.Alarm(this.fn, id, {
-      alarmName: this.monitoring.alarmName(this.fn, alarmNameSuffix),
-      alarmDescription: this.monitoring.alarmDescription({
-        summary: text.summary,
-        resource: queue,
-        resourceKind: text.resourceKind,
-        threshold: 'ApproximateNumberOfMessagesVisible (maximum) > 0',
-        period: ALARM_PERIOD,
-        evaluationPeriods: 1,
-        likelyCauses: [
-          'the handler throws on these events (a bug or an unexpected payload)',
-          'the events expired (maximum event age) while the function was throttled',
-          'a downstream dependency was down during all retries',
-        ],
-        firstSteps: text.firstSteps,
-      }),
-      metric: queue.metricApproximateNumberOfMessagesVisible({
-        period: ALARM_PERIOD,
-        statistic: cloudwatch.Stats.MAXIMUM,
-      }),
-      threshold: 0,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      datapointsToAlarm: 1,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
-    this.monitoring.addAlarm(alarm, { severity: AlarmSeverity.CRITICAL });
-    return alarm;
   }
 
   private functionAlarms(): cloudwatch.Alarm[] {

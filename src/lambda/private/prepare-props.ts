@@ -4,6 +4,8 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { iam5WildcardResourceId } from './nag-ids';
+import { errorRateAlarmProblems } from '../../monitoring/private/alarm-props';
+import { LAMBDA_ALARMS } from '../../monitoring/private/alarm-defaults';
 import { WellArchitectedFunctionOptions } from '../function-options';
 
 export const DEFAULT_MEMORY_SIZE = 1024;
@@ -11,7 +13,7 @@ export const DEFAULT_TIMEOUT = Duration.seconds(10);
 export const DEFAULT_RETRY_ATTEMPTS = 2;
 export const DEFAULT_MAX_EVENT_AGE = Duration.hours(6);
 export const DEFAULT_LOG_RETENTION = logs.RetentionDays.ONE_MONTH;
-export const DEFAULT_DURATION_ALARM_THRESHOLD = 80;
+export const DEFAULT_DURATION_ALARM_THRESHOLD = LAMBDA_ALARMS.duration.timeoutPercent;
 
 const MAX_TIMEOUT = Duration.minutes(15);
 const MIN_MAX_EVENT_AGE = Duration.seconds(60);
@@ -167,6 +169,9 @@ export function prepareFunctionProps<P extends HardenableProps>(
     metricsNamespace: _metricsNamespace,
     asyncInvocation: _asyncInvocation,
     durationAlarmThreshold: _durationAlarmThreshold,
+    errorRateAlarmThresholdPercent: _errorRateAlarmThresholdPercent,
+    errorRateAlarmMinimumInvocations: _errorRateAlarmMinimumInvocations,
+    errorRateAlarmPeriod: _errorRateAlarmPeriod,
     logGroupRetention: _logGroupRetention,
     logGroupRemovalPolicy: _logGroupRemovalPolicy,
     ...passedOn
@@ -261,6 +266,13 @@ function validateProps(scope: Construct, id: string, props: HardenableProps, con
       `durationAlarmThreshold: ${threshold} is not a percentage of the timeout in (0, 100]; use e.g. 80 to alarm when p99 duration reaches 80% of the timeout.`,
     );
   }
+  problems.push(
+    ...errorRateAlarmProblems({
+      thresholdPercent: ['errorRateAlarmThresholdPercent', props.errorRateAlarmThresholdPercent],
+      minimumSamples: ['errorRateAlarmMinimumInvocations', props.errorRateAlarmMinimumInvocations],
+      period: ['errorRateAlarmPeriod', props.errorRateAlarmPeriod],
+    }),
+  );
 
   const timeout = props.timeout;
   if (timeout !== undefined && !timeout.isUnresolved()) {

@@ -98,6 +98,16 @@ function partitionCondition(stack: Stack, id: string, partition: string): CfnCon
 }
 
 /**
+ * What alarm names of a stack start with: the service name, followed by the stack name when they differ. A stack
+ * name is unique in an account and region, so two deployments of one app (two stacks sharing a service name)
+ * never share an alarm name.
+ */
+export function alarmNamePrefix(serviceName: string, scope: IConstruct): string {
+  const stackName = Stack.of(scope).stackName;
+  return serviceName === stackName ? serviceName : `${serviceName}-${stackName}`;
+}
+
+/**
  * A stable, readable alarm name: `<serviceName>-<path of the resource in its stack>-<condition>`, e.g.
  * `orders-PlaceOrder-Errors`. Characters CloudWatch does not accept (outside printable ASCII) become '_'. A name
  * over 255 characters keeps its start and end and replaces the middle of the path with a hash of the full name,
@@ -105,12 +115,13 @@ function partitionCondition(stack: Stack, id: string, partition: string): CfnCon
  */
 export function alarmName(serviceName: string, resource: IConstruct, condition: string): string {
   const path = relativePath(resource).replace(/[^\x20-\x7E]/g, '_');
-  const full = `${serviceName}-${path}-${condition}`;
-  if (Token.isUnresolved(serviceName) || full.length <= MAX_ALARM_NAME_LENGTH) {
+  const prefix = alarmNamePrefix(serviceName, resource);
+  const full = `${prefix}-${path}-${condition}`;
+  if (Token.isUnresolved(prefix) || full.length <= MAX_ALARM_NAME_LENGTH) {
     return full;
   }
   const hash = shortHash(full);
-  const service = serviceName.slice(0, 80);
+  const service = prefix.slice(0, 80);
   const room = MAX_ALARM_NAME_LENGTH - service.length - condition.length - hash.length - 4;
   return `${service}-${path.slice(0, Math.max(0, room))}~${hash}-${condition}`.slice(0, MAX_ALARM_NAME_LENGTH);
 }

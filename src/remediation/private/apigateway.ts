@@ -1,5 +1,4 @@
-import { Annotations, CfnResource, Duration } from 'aws-cdk-lib';
-import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { Annotations, CfnResource } from 'aws-cdk-lib';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { ANNOTATION_PREFIX, assignProperty, childIdFor, ownerOf, RemediationContext } from './context';
 import { httpAccessLogFormat, restAccessLogFormat } from '../../apigateway/private/access-log-format';
@@ -10,10 +9,7 @@ import { ApiGwHttpLatencyAlarmRule } from '../../checks/rules/apigateway/http-la
 import { ApiGwHttpServerErrorAlarmRule } from '../../checks/rules/apigateway/http-server-error-alarm';
 import { ApiGwRestLatencyAlarmRule } from '../../checks/rules/apigateway/rest-latency-alarm';
 import { ApiGwRestServerErrorAlarmRule } from '../../checks/rules/apigateway/rest-server-error-alarm';
-import { AlarmSeverity } from '../../monitoring';
-
-/** What `WellArchitectedRestApi` and `WellArchitectedHttpApi` alarm on: p99 latency of 2 seconds in 3 of 5 minutes. */
-const LATENCY_THRESHOLD = Duration.seconds(2);
+import { ApiAlarmTarget, apiLatencyAlarm, apiServerErrorRateAlarm } from '../../monitoring/private/alarm-factories';
 
 /** Apply the REST API stage defaults to one `AWS::ApiGateway::Stage`. */
 export function remediateRestStage(cfn: CfnResource, ctx: RemediationContext): void {
@@ -143,10 +139,25 @@ export function remediateRestApi(cfn: CfnResource, ctx: RemediationContext): voi
   if (!ctx.settings.alarms || typeof name !== 'string' || Values.isUnknown(name)) {
     return;
   }
-  addApiAlarms(cfn, api, ctx, { ApiName: name }, [
-    [new ApiGwRestServerErrorAlarmRule(), '5XXError'],
-    [new ApiGwRestLatencyAlarmRule(), 'Latency'],
-  ]);
+  // By name and stage, as WellArchitectedRestApi does, when the API has one stage whose name is known.
+  const stageNames = ctx.index
+    .referencesTo(api.logicalId, 'AWS::ApiGateway::Stage')
+    .map((ref) => ref.source.get('StageName'));
+  const stageName = stageNames.length === 1 ? stageNames[0] : undefined;
+  const dimensions: Record<string, string> = { ApiName: name };
+  if (typeof stageName === 'string' && !Values.isUnknown(stageName)) {
+    dimensions.Stage = stageName;
+  }
+  const target = {
+    dimensions,
+    serverErrorMetric: '5XXError',
+    label: `REST API ${cfn.node.path}`,
+    resourceKind: 'REST API',
+  };
+  addApiAlarms(cfn, api, ctx, target, {
+    serverErrors: new ApiGwRestServerErrorAlarmRule(),
+    latency: new ApiGwRestLatencyAlarmRule(),
+  });
 }
 
 /** Add the 5xx and latency alarms of an HTTP API (`AWS::ApiGatewayV2::Api`) that has none. */
@@ -155,59 +166,31 @@ export function remediateHttpApi(cfn: CfnResource, ctx: RemediationContext): voi
   if (!ctx.settings.alarms || api.get('ProtocolType') !== 'HTTP') {
     return;
   }
-  addApiAlarms(cfn, api, ctx, { ApiId: cfn.ref }, [
-    [new ApiGwHttpServerErrorAlarmRule(), '5xx'],
-    [new ApiGwHttpLatencyAlarmRule(), 'Latency'],
-  ]);
+  const target = {
+    dimensions: { ApiId: cfn.ref },
+    serverErrorMetric: '5xx',
+    label: `HTTP API ${cfn.node.path}`,
+    resourceKind: 'HTTP API',
+  };
+  addApiAlarms(cfn, api, ctx, target, {
+    serverErrors: new ApiGwHttpServerErrorAlarmRule(),
+    latency: new ApiGwHttpLatencyAlarmRule(),
+  });
 }
 
 function addApiAlarms(
   cfn: CfnResource,
   api: CheckedResource,
   ctx: RemediationContext,
-  dimensionsMap: Record<string, string>,
-  alarms: Array<[Rule, string]>,
+  target: ApiAlarmTarget,
+  alarms: { readonly serverErrors: Rule; readonly latency: Rule },
 ): void {
   const added: string[] = [];
-  for (const [rule, metricName] of alarms) {
-    if (!ctx.violates(rule, api)) {
-      continue;
-    }
-    const latency = metricName === 'Latency';
-    const metric = new cloudwatch.Metric({
-      namespace: 'AWS/ApiGateway',
-      metricName,
-      dimensionsMap,
-      statistic: latency ? cloudwatch.Stats.p(99) : cloudwatch.Stats.SUM,
-    });
-    const alarm = latency
-      ? ctx.addAlarm(cfn, {
-          condition: 'Latency',
-          metric,
-          threshold: LATENCY_THRESHOLD.toMilliseconds(),
-          comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-          evaluationPeriods: 5,
-          datapointsToAlarm: 3,
-          severity: AlarmSeverity.WARNING,
-          resourceKind: 'API',
-          summary: `API ${cfn.node.path} is slow: p99 latency reached ${LATENCY_THRESHOLD.toSeconds()} seconds`,
-          thresholdText: `Latency p99 >= ${LATENCY_THRESHOLD.toMilliseconds()} ms`,
-          likelyCauses: ['a slow integration (Lambda cold starts, a slow dependency)', 'a traffic spike'],
-          firstSteps: ['compare Latency with IntegrationLatency', "look at the integration's traces"],
-        })
-      : ctx.addAlarm(cfn, {
-          condition: 'ServerErrors',
-          metric,
-          threshold: 0,
-          evaluationPeriods: 1,
-          severity: AlarmSeverity.CRITICAL,
-          resourceKind: 'API',
-          summary: `API ${cfn.node.path} returned server errors (5XX) to its clients`,
-          thresholdText: `${metricName} (sum) > 0`,
-          likelyCauses: ['the integration failed or timed out', 'a misconfigured integration or permission'],
-          firstSteps: ['read the access logs for the failing routes', "read the integration's error logs"],
-        });
-    added.push(alarm.node.path);
+  if (ctx.violates(alarms.serverErrors, api)) {
+    added.push(ctx.addAlarm(cfn, 'ServerErrors', (placement) => apiServerErrorRateAlarm(placement, target)).node.path);
+  }
+  if (ctx.violates(alarms.latency, api)) {
+    added.push(ctx.addAlarm(cfn, 'Latency', (placement) => apiLatencyAlarm(placement, target)).node.path);
   }
   if (added.length > 0) {
     ctx.record(cfn, `added alarms ${added.join(', ')} that notify the WellArchitectedMonitoring topic`);

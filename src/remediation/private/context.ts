@@ -1,4 +1,4 @@
-import { Annotations, CfnResource, Duration, Stack, Token, Validations } from 'aws-cdk-lib';
+import { Annotations, CfnResource, Stack, Token, Validations } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct, IConstruct } from 'constructs';
@@ -6,7 +6,8 @@ import { CheckedResource } from '../../checks/engine/resource';
 import { Compliance, Rule } from '../../checks/engine/rule';
 import { StackIndex } from '../../checks/engine/stack-index';
 import { Values } from '../../checks/engine/values';
-import { AlarmSeverity, WellArchitectedMonitoring } from '../../monitoring';
+import { WellArchitectedMonitoring } from '../../monitoring';
+import { AlarmPlacement } from '../../monitoring/private/alarm-factories';
 
 /** Marks the constructs `WellArchitectedDefaults` created, in every copy of this library. */
 const CREATED_BY_DEFAULTS = Symbol.for('cdk-well-architected.WellArchitectedDefaults.created');
@@ -41,28 +42,6 @@ export interface RemediationSettings {
   readonly throttlingRateLimit: number;
   readonly throttlingBurstLimit: number;
   readonly alarms: boolean;
-}
-
-/** Every alarm the remediation creates evaluates one-minute periods, as the constructs' alarms do. */
-const ALARM_PERIOD = Duration.minutes(1);
-
-/** An alarm to create on a resource. */
-export interface AlarmSpec {
-  /** The condition, one CamelCase word: the alarm's name suffix and its construct id (`<condition>Alarm`). */
-  readonly condition: string;
-  readonly metric: cloudwatch.Metric;
-  readonly threshold: number;
-  /** @default GREATER_THAN_THRESHOLD */
-  readonly comparisonOperator?: cloudwatch.ComparisonOperator;
-  readonly evaluationPeriods: number;
-  readonly datapointsToAlarm?: number;
-  readonly severity: AlarmSeverity;
-  readonly resourceKind: string;
-  readonly summary: string;
-  /** The condition in words with its unit, e.g. 'Errors (sum) > 0'. */
-  readonly thresholdText: string;
-  readonly likelyCauses: string[];
-  readonly firstSteps: string[];
 }
 
 /** One change, as the aspect records it. */
@@ -140,36 +119,24 @@ export class RemediationContext {
   }
 
   /**
-   * Create an alarm next to the resource, named and described the way the well-architected constructs name and
-   * describe theirs, that notifies `WellArchitectedMonitoring.of(resource)` with its severity.
+   * Create an alarm next to the resource with one of the alarm factories the constructs use (so it is named,
+   * described, sized and routed as theirs are), notifying `WellArchitectedMonitoring.of(resource)`. Its construct
+   * id is `<condition>Alarm` under the owner of the resource.
    */
-  public addAlarm(resource: CfnResource, spec: AlarmSpec): cloudwatch.Alarm {
-    const monitoring = WellArchitectedMonitoring.of(ownerOf(resource));
-    const watched = resource.node.id === 'Resource' ? ownerOf(resource) : resource;
-    const alarm = this.created(
-      new cloudwatch.Alarm(ownerOf(resource), childIdFor(resource, `${spec.condition}Alarm`), {
-        alarmName: monitoring.alarmName(watched, spec.condition),
-        alarmDescription: monitoring.alarmDescription({
-          summary: spec.summary,
-          resource: watched,
-          resourceKind: spec.resourceKind,
-          threshold: spec.thresholdText,
-          period: ALARM_PERIOD,
-          evaluationPeriods: spec.evaluationPeriods,
-          datapointsToAlarm: spec.datapointsToAlarm,
-          likelyCauses: spec.likelyCauses,
-          firstSteps: spec.firstSteps,
-        }),
-        metric: spec.metric.with({ period: ALARM_PERIOD }),
-        threshold: spec.threshold,
-        comparisonOperator: spec.comparisonOperator ?? cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-        evaluationPeriods: spec.evaluationPeriods,
-        datapointsToAlarm: spec.datapointsToAlarm,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+  public addAlarm(
+    resource: CfnResource,
+    condition: string,
+    build: (placement: AlarmPlacement) => cloudwatch.Alarm,
+  ): cloudwatch.Alarm {
+    const owner = ownerOf(resource);
+    return this.created(
+      build({
+        monitoring: WellArchitectedMonitoring.of(owner),
+        scope: owner,
+        id: childIdFor(resource, `${condition}Alarm`),
+        watched: resource.node.id === 'Resource' ? owner : resource,
       }),
     );
-    monitoring.addAlarm(alarm, { severity: spec.severity });
-    return alarm;
   }
 
   /**

@@ -1,5 +1,4 @@
 import { CfnResource } from 'aws-cdk-lib';
-import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { assignProperty, childIdFor, ownerOf, RemediationContext } from './context';
@@ -16,15 +15,17 @@ import {
   skipFunction,
 } from '../../checks/rules/lambda/lambda-resources';
 import { LambdaThrottlesAlarmRule } from '../../checks/rules/lambda/lambda-throttles-alarm';
-import { AlarmSeverity } from '../../monitoring';
+import {
+  functionDurationAlarm,
+  functionErrorRateAlarm,
+  functionThrottlesAlarm,
+} from '../../monitoring/private/alarm-factories';
 
 /** The metadata type that marks a handler as returning `batchItemFailures` for SQS batches. */
 export const REPORTS_BATCH_ITEM_FAILURES = 'cdk-well-architected:reportsBatchItemFailures';
 
 /** Lambda's timeout when `Timeout` is absent. */
 const DEFAULT_TIMEOUT_SECONDS = 3;
-/** The duration alarm fires at this percentage of the timeout, as `WellArchitectedFunction`'s does. */
-const DURATION_ALARM_PERCENT = 80;
 
 /** The execution role of a function, when it is a role of this stack the remediation can extend. */
 interface ExecutionRole {
@@ -202,75 +203,22 @@ function grant(
 function addFunctionAlarms(cfn: CfnResource, fn: CheckedResource, ctx: RemediationContext): void {
   const name = cfn.node.id === 'Resource' ? ownerOf(cfn).node.id : cfn.node.id;
   const added: string[] = [];
+  const target = { functionName: cfn.ref, label: name };
   if (ctx.violates(new LambdaErrorsAlarmRule(), fn)) {
-    added.push(
-      ctx.addAlarm(cfn, {
-        condition: 'Errors',
-        metric: functionMetric(cfn, 'Errors', cloudwatch.Stats.SUM),
-        threshold: 0,
-        evaluationPeriods: 1,
-        severity: AlarmSeverity.CRITICAL,
-        resourceKind: 'Lambda function',
-        summary: `Lambda function ${name} failed invocations: callers got errors or events were retried`,
-        thresholdText: 'Errors (sum) > 0',
-        likelyCauses: [
-          'an unhandled exception in the handler, often after a deployment',
-          'a timeout',
-          'running out of memory',
-          'a failing downstream dependency or missing permission',
-        ],
-        firstSteps: ["read the function's error logs around the alarm time", 'check the recent deployments'],
-      }).node.path,
-    );
+    added.push(ctx.addAlarm(cfn, 'Errors', (placement) => functionErrorRateAlarm(placement, target)).node.path);
   }
   if (ctx.violates(new LambdaThrottlesAlarmRule(), fn)) {
-    added.push(
-      ctx.addAlarm(cfn, {
-        condition: 'Throttles',
-        metric: functionMetric(cfn, 'Throttles', cloudwatch.Stats.SUM),
-        threshold: 0,
-        evaluationPeriods: 1,
-        severity: AlarmSeverity.WARNING,
-        resourceKind: 'Lambda function',
-        summary: `Lambda function ${name} was throttled: some invocations were rejected or delayed`,
-        thresholdText: 'Throttles (sum) > 0',
-        likelyCauses: ['the account or reserved concurrency limit was reached', 'a traffic spike'],
-        firstSteps: ['compare ConcurrentExecutions with the concurrency limits', 'look for a traffic spike upstream'],
-      }).node.path,
-    );
+    added.push(ctx.addAlarm(cfn, 'Throttles', (placement) => functionThrottlesAlarm(placement, target)).node.path);
   }
   const timeout = fn.get('Timeout') ?? DEFAULT_TIMEOUT_SECONDS;
   if (typeof timeout === 'number' && ctx.violates(new LambdaDurationAlarmRule(), fn)) {
-    const thresholdMs = Math.round((timeout * 1000 * DURATION_ALARM_PERCENT) / 100);
     added.push(
-      ctx.addAlarm(cfn, {
-        condition: 'Duration',
-        metric: functionMetric(cfn, 'Duration', cloudwatch.Stats.p(99)),
-        threshold: thresholdMs,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        evaluationPeriods: 5,
-        datapointsToAlarm: 3,
-        severity: AlarmSeverity.WARNING,
-        resourceKind: 'Lambda function',
-        summary: `Lambda function ${name} runs close to its timeout: invocations are about to time out`,
-        thresholdText: `Duration p99 >= ${thresholdMs} ms (${DURATION_ALARM_PERCENT}% of the ${timeout}-second timeout)`,
-        likelyCauses: ['a slow downstream dependency', 'larger inputs than usual', 'too little memory (and so CPU)'],
-        firstSteps: ["look at the function's X-Ray traces for the slow segment", 'check the downstream latencies'],
-      }).node.path,
+      ctx.addAlarm(cfn, 'Duration', (placement) => functionDurationAlarm(placement, target, timeout)).node.path,
     );
   }
   if (added.length > 0) {
     ctx.record(cfn, `added alarms ${added.join(', ')} that notify the WellArchitectedMonitoring topic`);
   }
-}
-
-function functionMetric(cfn: CfnResource, metricName: string, statistic: string): cloudwatch.Metric {
-  return new cloudwatch.Metric({
-    namespace: 'AWS/Lambda',
-    metricName,
-    dimensionsMap: { FunctionName: cfn.ref },
-    statistic,
-  });
 }
 
 /**

@@ -8,7 +8,13 @@ import { SqsAgeOfOldestMessageAlarmRule } from '../../checks/rules/sqs/age-alarm
 import { SqsDeadLetterAlarmRule } from '../../checks/rules/sqs/dead-letter-alarm';
 import { Answer, deniesInsecureTransport } from '../../checks/rules/sqs/policy-document';
 import { deadLetterRoleOf, isFifoQueue, redrivePolicyOf } from '../../checks/rules/sqs/queue-relations';
-import { AlarmSeverity } from '../../monitoring';
+import {
+  failureQueueDepthAlarm,
+  failureQueueNewMessagesAlarm,
+  FailureQueueKind,
+  messageAgeThresholdSeconds,
+  queueMessageAgeAlarm,
+} from '../../monitoring/private/alarm-factories';
 
 /** What `WellArchitectedQueue` uses: a few retries before a message is set aside. */
 const MAX_RECEIVE_COUNT = 5;
@@ -16,7 +22,8 @@ const MAX_RECEIVE_COUNT = 5;
 const DEAD_LETTER_RETENTION = Duration.days(14);
 /** SQS's retention when `MessageRetentionPeriod` is absent: 4 days. */
 const DEFAULT_RETENTION_SECONDS = 345600;
-const MESSAGE_AGE_THRESHOLD = Duration.minutes(15);
+/** SQS's visibility timeout when `VisibilityTimeout` is absent: 30 seconds. */
+const DEFAULT_VISIBILITY_TIMEOUT_SECONDS = 30;
 
 /** Apply the SQS defaults to one `AWS::SQS::Queue`. */
 export function remediateQueue(cfn: CfnResource, ctx: RemediationContext): void {
@@ -44,8 +51,8 @@ export function remediateQueue(cfn: CfnResource, ctx: RemediationContext): void 
     addMessageAgeAlarm(cfn, queue, ctx);
   }
   if (settings.alarms && deadLetterRole !== undefined && ctx.violates(new SqsDeadLetterAlarmRule(), queue)) {
-    const alarm = deadLetterAlarm(cfn, ctx);
-    ctx.record(cfn, `added an alarm on visible messages of this dead-letter queue (${alarm.node.path})`);
+    const alarm = deadLetterAlarm(cfn, 'its source queue', ctx);
+    ctx.record(cfn, `added alarms on new and waiting messages of this dead-letter queue (${alarm.node.path})`);
   }
 }
 
@@ -170,66 +177,44 @@ function addDeadLetterQueue(cfn: CfnResource, queue: CheckedResource, ctx: Remed
     `This queue is the dead-letter queue of ${cfn.node.path}; a dead-letter queue needs no dead-letter queue of its own.`,
   );
   const alarm = ctx.settings.alarms
-    ? deadLetterAlarm(deadLetterQueue.node.defaultChild as CfnResource, ctx)
+    ? deadLetterAlarm(deadLetterQueue.node.defaultChild as CfnResource, `SQS queue ${cfn.node.path}`, ctx)
     : undefined;
   ctx.record(
     cfn,
     `set RedrivePolicy to a new ${fifo ? 'FIFO ' : ''}dead-letter queue ${deadLetterQueue.node.path} ` +
-      `(maxReceiveCount ${MAX_RECEIVE_COUNT}, 14-day retention, encrypted, TLS-only${alarm ? ', with an alarm on visible messages' : ''})`,
+      `(maxReceiveCount ${MAX_RECEIVE_COUNT}, 14-day retention, encrypted, TLS-only${alarm ? ', with alarms on new and waiting messages' : ''})`,
   );
 }
 
-function queueMetric(cfn: CfnResource, metricName: string): cloudwatch.Metric {
-  return new cloudwatch.Metric({
-    namespace: 'AWS/SQS',
-    metricName,
-    dimensionsMap: { QueueName: cfn.getAtt('QueueName').toString() },
-    statistic: cloudwatch.Stats.MAXIMUM,
-  });
-}
-
-function deadLetterAlarm(queue: CfnResource, ctx: RemediationContext): cloudwatch.Alarm {
-  return ctx.addAlarm(queue, {
-    condition: 'DeadLetters',
-    metric: queueMetric(queue, 'ApproximateNumberOfMessagesVisible'),
-    threshold: 0,
-    evaluationPeriods: 1,
-    severity: AlarmSeverity.CRITICAL,
-    resourceKind: 'SQS dead-letter queue',
-    summary: `Messages are waiting in dead-letter queue ${queue.node.path}: they failed processing and were set aside`,
-    thresholdText: 'ApproximateNumberOfMessagesVisible (maximum) > 0',
-    likelyCauses: ['the consumer throws on these messages', 'a malformed message', 'a failing downstream dependency'],
-    firstSteps: [
-      'inspect a message in the dead-letter queue',
-      "read the consumer's error logs",
-      'fix the cause, then redrive',
-    ],
-  });
+function deadLetterAlarm(queue: CfnResource, source: string, ctx: RemediationContext): cloudwatch.Alarm {
+  const deadLetters = {
+    queueName: queue.getAtt('QueueName').toString(),
+    kind: FailureQueueKind.DEAD_LETTER_QUEUE,
+    owner: source,
+  };
+  // New dead letters page and return to OK by themselves; the depth is a warning, as on WellArchitectedQueue.
+  ctx.addAlarm(queue, 'DeadLetters', (placement) => failureQueueDepthAlarm(placement, deadLetters, 'DeadLetters'));
+  return ctx.addAlarm(queue, 'NewDeadLetters', (placement) => failureQueueNewMessagesAlarm(placement, deadLetters));
 }
 
 /**
- * An alarm on the age of the oldest message of a work queue, as `WellArchitectedQueue` has: 15 minutes, or never
- * when the retention is not longer than that (messages would expire before it fires).
+ * An alarm on the age of the oldest message of a work queue, as `WellArchitectedQueue` has: the larger of 15 minutes
+ * and twice the visibility timeout, or none when the retention is not longer than that (messages would expire
+ * before it fires) or the visibility timeout is not known.
  */
 function addMessageAgeAlarm(cfn: CfnResource, queue: CheckedResource, ctx: RemediationContext): void {
   const retention = queue.get('MessageRetentionPeriod') ?? DEFAULT_RETENTION_SECONDS;
-  if (typeof retention !== 'number' || retention <= MESSAGE_AGE_THRESHOLD.toSeconds()) {
+  const visibility = queue.get('VisibilityTimeout') ?? DEFAULT_VISIBILITY_TIMEOUT_SECONDS;
+  if (typeof retention !== 'number' || typeof visibility !== 'number') {
     return;
   }
-  if (!ctx.violates(new SqsAgeOfOldestMessageAlarmRule(), queue)) {
+  const threshold = messageAgeThresholdSeconds(visibility);
+  if (retention <= threshold || !ctx.violates(new SqsAgeOfOldestMessageAlarmRule(), queue)) {
     return;
   }
-  const alarm = ctx.addAlarm(cfn, {
-    condition: 'MessageAge',
-    metric: queueMetric(cfn, 'ApproximateAgeOfOldestMessage'),
-    threshold: MESSAGE_AGE_THRESHOLD.toSeconds(),
-    evaluationPeriods: 1,
-    severity: AlarmSeverity.WARNING,
-    resourceKind: 'SQS queue',
-    summary: `The oldest message in queue ${cfn.node.path} is older than 15 minutes: consumers are failing or cannot keep up`,
-    thresholdText: 'ApproximateAgeOfOldestMessage (maximum) > 900 seconds',
-    likelyCauses: ['the consumer fails or is throttled', 'more messages arrive than the consumer processes'],
-    firstSteps: ["check the consumer's errors and throttles", 'compare messages sent with messages deleted'],
-  });
-  ctx.record(cfn, `added an alarm on ApproximateAgeOfOldestMessage (${alarm.node.path}) at 15 minutes`);
+  const queueName = cfn.getAtt('QueueName').toString();
+  const alarm = ctx.addAlarm(cfn, 'MessageAge', (placement) =>
+    queueMessageAgeAlarm(placement, { queueName, label: cfn.node.path }, threshold),
+  );
+  ctx.record(cfn, `added an alarm on ApproximateAgeOfOldestMessage (${alarm.node.path}) at ${threshold} seconds`);
 }
