@@ -7,6 +7,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { asynchronousInvokers } from './async-invokers';
 import { HardeningPlan } from './prepare-props';
 import { WellArchitectedMonitoring } from '../../monitoring';
+import { ALARM_PERIOD } from '../../monitoring/private/alarm-defaults';
 import {
   durationThresholdMs as durationThreshold,
   failureQueueDepthAlarm,
@@ -16,7 +17,6 @@ import {
   functionErrorRateAlarm,
   functionThrottlesAlarm,
 } from '../../monitoring/private/alarm-factories';
-import { ALARM_PERIOD } from '../../monitoring/private/alarm-defaults';
 
 const EVENT_INVOKE_CONFIG_ID = 'EventInvokeConfig';
 
@@ -270,7 +270,11 @@ export class FunctionHardening {
       owner: `Lambda function ${this.fn.node.id}`,
     };
     const placement = (id: string) => ({ monitoring: this.monitoring, scope: this.fn, id, watched: queue });
-    this.deadLetterQueueAlarmResource = failureQueueDepthAlarm(placement('DeadLetterQueueAlarm'), failures, 'DeadLetterEvents');
+    this.deadLetterQueueAlarmResource = failureQueueDepthAlarm(
+      placement('DeadLetterQueueAlarm'),
+      failures,
+      'DeadLetterEvents',
+    );
     this.deadLetterQueueNewMessagesAlarmResource = failureQueueNewMessagesAlarm(
       placement('DeadLetterQueueNewMessagesAlarm'),
       failures,
