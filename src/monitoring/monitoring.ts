@@ -1,7 +1,6 @@
 import { Lazy, Stack, Token, Validations } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
@@ -9,6 +8,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct, IConstruct } from 'constructs';
 import { AddAlarmOptions, AlarmDescriptionProps, AlarmSeverity } from './alarm-options';
 import { SlackChannelProps, TeamsChannelProps } from './channel-props';
+import { allowAlarmsToPublish, allowAlarmsToUseKey } from './private/alarm-publisher';
 import {
   alarmDescription,
   alarmName,
@@ -72,10 +72,12 @@ export interface WellArchitectedMonitoringProps {
   readonly webhookUrls?: string[];
 
   /**
-   * The KMS key that encrypts the alarm topic. Its key policy must let `cloudwatch.amazonaws.com` use it
-   * (`kms:Decrypt`, `kms:GenerateDataKey*`), or alarms cannot publish: this is why the AWS managed
-   * `alias/aws/sns` key must not be used here.
-   * @default - a new customer managed key with rotation enabled and a policy that lets CloudWatch use it
+   * The KMS key that encrypts the alarm topic and the paging topic. Its key policy must let
+   * `cloudwatch.amazonaws.com` use it (`kms:Decrypt`, `kms:GenerateDataKey*`), or alarms cannot publish: this is
+   * why the AWS managed `alias/aws/sns` key must not be used here
+   * (https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html#compatibility-with-aws-services).
+   * @default - a new customer managed key with rotation enabled and a policy that lets CloudWatch use it for the
+   * alarms of this stack's account and region only (`aws:SourceAccount` and `aws:SourceArn` conditions)
    */
   readonly alarmTopicKey?: kms.IKey;
 
@@ -168,14 +170,7 @@ export class WellArchitectedMonitoring extends Construct {
         enableKeyRotation: true,
       });
       // Without this, CloudWatch cannot encrypt messages for the topic and alarm notifications are dropped silently.
-      key.addToResourcePolicy(
-        new iam.PolicyStatement({
-          sid: 'AllowCloudWatchAlarmsToPublish',
-          principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
-          actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
-          resources: ['*'],
-        }),
-      );
+      allowAlarmsToUseKey(key);
       this.alarmTopicKey = key;
     }
 
@@ -184,6 +179,7 @@ export class WellArchitectedMonitoring extends Construct {
       masterKey: this.alarmTopicKey,
       enforceSSL: true,
     });
+    allowAlarmsToPublish(this.alarmTopic);
     for (const email of props.emailSubscriptions ?? []) {
       const subscription = this.alarmTopic.addSubscription(new subscriptions.EmailSubscription(email));
       Validations.of(subscription).acknowledge({
@@ -338,6 +334,7 @@ export class WellArchitectedMonitoring extends Construct {
         masterKey: this.alarmTopicKey,
         enforceSSL: true,
       });
+      allowAlarmsToPublish(this.pagingTopicResource);
     }
     return this.pagingTopicResource;
   }

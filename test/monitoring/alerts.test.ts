@@ -3,6 +3,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as chatbot from 'aws-cdk-lib/aws-chatbot';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
+import { ALARMS_OF_THIS_ACCOUNT } from './alarm-publisher';
 import { alarmDescriptions, renderText } from './alarm-text';
 import { AlarmSeverity, WellArchitectedMonitoring, WellArchitectedMonitoringProps } from '../../src';
 
@@ -230,7 +231,7 @@ describe('paging channels', () => {
     });
   });
 
-  test('the paging topic is encrypted with the alarm topic key and denies requests without TLS', () => {
+  test('the paging topic is encrypted with the alarm topic key, lets CloudWatch alarms publish, and denies requests without TLS', () => {
     const { stack, monitoring } = monitoringWith({ slackChannels: [SLACK] });
     const template = Template.fromStack(stack);
     const keyId = Object.keys(template.findResources('AWS::KMS::Key'))[0];
@@ -238,11 +239,43 @@ describe('paging channels', () => {
       DisplayName: 'orders pages',
       KmsMasterKeyId: { 'Fn::GetAtt': [keyId, 'Arn'] },
     });
+    const topicRef = { Ref: logicalId(stack, monitoring.pagingTopic!) };
+    // The service health alarm publishes here: the topic policy replaces the default one, so it must allow CloudWatch.
     template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      Topics: [topicRef],
+      PolicyDocument: {
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Sid: 'AllowPublishThroughSSLOnly',
+            Effect: 'Deny',
+            Principal: '*',
+            Action: 'sns:Publish',
+            Resource: topicRef,
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          },
+          {
+            Sid: 'AllowCloudWatchAlarmsToPublish',
+            Effect: 'Allow',
+            Principal: { Service: 'cloudwatch.amazonaws.com' },
+            Action: 'sns:Publish',
+            Resource: topicRef,
+            Condition: ALARMS_OF_THIS_ACCOUNT,
+          },
+        ],
+      },
+    });
+  });
+
+  test('a paging topic created for the first critical alarm also lets CloudWatch alarms publish', () => {
+    const stack = newStack();
+    const monitoring = WellArchitectedMonitoring.of(stack);
+    monitoring.addAlarm(someAlarm(stack, 'A'), { severity: AlarmSeverity.CRITICAL });
+    Template.fromStack(stack).hasResourceProperties('AWS::SNS::TopicPolicy', {
       Topics: [{ Ref: logicalId(stack, monitoring.pagingTopic!) }],
       PolicyDocument: {
         Statement: Match.arrayWith([
-          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          Match.objectLike({ Sid: 'AllowCloudWatchAlarmsToPublish', Condition: ALARMS_OF_THIS_ACCOUNT }),
         ]),
       },
     });

@@ -1,8 +1,9 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { App, CfnElement, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
+import { ALARMS_OF_THIS_ACCOUNT } from './alarm-publisher';
 import { WellArchitectedMonitoring } from '../../src';
 
 function newStack(): Stack {
@@ -29,12 +30,14 @@ describe('WellArchitectedMonitoring defaults', () => {
       EnableKeyRotation: true,
       KeyPolicy: {
         Statement: Match.arrayWith([
-          Match.objectLike({
+          {
             Sid: 'AllowCloudWatchAlarmsToPublish',
             Effect: 'Allow',
             Principal: { Service: 'cloudwatch.amazonaws.com' },
             Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
-          }),
+            Resource: '*',
+            Condition: ALARMS_OF_THIS_ACCOUNT,
+          },
         ]),
       },
     });
@@ -45,16 +48,55 @@ describe('WellArchitectedMonitoring defaults', () => {
     });
   });
 
-  test('the topic denies requests without TLS', () => {
+  // A topic policy replaces the topic's default policy: without the Allow, CloudWatch may not publish.
+  test('the topic policy lets the CloudWatch alarms of this account publish and denies requests without TLS', () => {
     const stack = newStack();
+    const monitoring = WellArchitectedMonitoring.of(stack);
+    const topicRef = { Ref: stack.getLogicalId(monitoring.alarmTopic.node.defaultChild as CfnElement) };
+    const template = Template.fromStack(stack);
+    template.resourceCountIs('AWS::SNS::TopicPolicy', 1);
+    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      Topics: [topicRef],
+      PolicyDocument: {
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Sid: 'AllowPublishThroughSSLOnly',
+            Effect: 'Deny',
+            Principal: '*',
+            Action: 'sns:Publish',
+            Resource: topicRef,
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          },
+          {
+            Sid: 'AllowCloudWatchAlarmsToPublish',
+            Effect: 'Allow',
+            Principal: { Service: 'cloudwatch.amazonaws.com' },
+            Action: 'sns:Publish',
+            Resource: topicRef,
+            Condition: ALARMS_OF_THIS_ACCOUNT,
+          },
+        ],
+      },
+    });
+  });
+
+  test('in a stack with a known account and region, the source conditions name them', () => {
+    const stack = new Stack(new App(), 'Service', { env: { account: '111111111111', region: 'eu-west-1' } });
     WellArchitectedMonitoring.of(stack);
     Template.fromStack(stack).hasResourceProperties('AWS::SNS::TopicPolicy', {
       PolicyDocument: {
         Statement: Match.arrayWith([
           Match.objectLike({
-            Effect: 'Deny',
-            Action: 'sns:Publish',
-            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+            Sid: 'AllowCloudWatchAlarmsToPublish',
+            Condition: {
+              StringEquals: { 'aws:SourceAccount': '111111111111' },
+              ArnLike: {
+                'aws:SourceArn': {
+                  'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':cloudwatch:eu-west-1:111111111111:alarm:*']],
+                },
+              },
+            },
           }),
         ]),
       },
