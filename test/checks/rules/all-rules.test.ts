@@ -41,6 +41,7 @@ const EXPECTED_RULE_IDS = [
   'WA-LambdaAsyncFailureDestination',
   'WA-LambdaAsyncInvokeConfig',
   'WA-LambdaDurationAlarm',
+  'WA-LambdaEnvironmentSecretNames',
   'WA-LambdaEnvironmentSecrets',
   'WA-LambdaErrorsAlarm',
   'WA-LambdaLargeMemory',

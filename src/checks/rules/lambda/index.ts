@@ -2,6 +2,7 @@ import { LambdaArm64Rule } from './lambda-arm64';
 import { LambdaAsyncFailureDestinationRule } from './lambda-async-failure-destination';
 import { LambdaAsyncInvokeConfigRule } from './lambda-async-invoke-config';
 import { LambdaDurationAlarmRule } from './lambda-duration-alarm';
+import { LambdaEnvironmentSecretNamesRule } from './lambda-environment-secret-names';
 import { LambdaEnvironmentSecretsRule } from './lambda-environment-secrets';
 import { LambdaErrorsAlarmRule } from './lambda-errors-alarm';
 import { LambdaLargeMemoryRule } from './lambda-large-memory';
@@ -46,6 +47,7 @@ export function lambdaRules(): Rule[] {
     new LambdaPermissionPublicRule(),
     new LambdaSingleInvokingServiceRule(),
     new LambdaEnvironmentSecretsRule(),
+    new LambdaEnvironmentSecretNamesRule(),
     new LambdaUrlAuthRule(),
     new LambdaUrlCorsRule(),
     // Reliability

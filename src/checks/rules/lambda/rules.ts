@@ -4,6 +4,7 @@ export * from './lambda-arm64';
 export * from './lambda-async-failure-destination';
 export * from './lambda-async-invoke-config';
 export * from './lambda-duration-alarm';
+export * from './lambda-environment-secret-names';
 export * from './lambda-environment-secrets';
 export * from './lambda-errors-alarm';
 export * from './lambda-large-memory';
