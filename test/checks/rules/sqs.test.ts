@@ -600,6 +600,41 @@ describe('L1 counterparts', () => {
   });
 });
 
+describe('dead-letter roles under a condition, and event bus dead-letter queues', () => {
+  test('a queue named as a DLQ inside Fn::If is unknown to the redrive and alarm rules, not an ordinary queue', () => {
+    const conditionalDlq = new sqs.CfnQueue(stack, 'ConditionalDlq');
+    new sqs.CfnQueue(stack, 'Work', {
+      redrivePolicy: Fn.conditionIf(
+        'HasDlq',
+        { deadLetterTargetArn: conditionalDlq.attrArn, maxReceiveCount: 5 },
+        Fn.ref('AWS::NoValue'),
+      ),
+    });
+    const functionDlq = new sqs.CfnQueue(stack, 'FunctionDlq');
+    new lambda.CfnFunction(stack, 'Fn', {
+      role: 'arn:aws:iam::123456789012:role/r',
+      code: { zipFile: 'x' },
+      handler: 'index.handler',
+      runtime: 'nodejs22.x',
+      deadLetterConfig: Fn.conditionIf('HasDlq', { TargetArn: functionDlq.attrArn }, Fn.ref('AWS::NoValue')) as any,
+    });
+    for (const id of ['ConditionalDlq', 'FunctionDlq']) {
+      expect(complianceOf(new SqsRedrivePolicyRule(), stack, id)).toBe(Compliance.UNKNOWN);
+      expect(complianceOf(new SqsAgeOfOldestMessageAlarmRule(), stack, id)).toBe(Compliance.UNKNOWN);
+      expect(complianceOf(new SqsDeadLetterAlarmRule(), stack, id)).toBe(Compliance.UNKNOWN);
+    }
+    expect(complianceOf(new SqsRedrivePolicyRule(), stack, 'Work')).toBe(Compliance.UNKNOWN);
+  });
+
+  test('the dead-letter queue of an EventBridge event bus is a dead-letter queue', () => {
+    const busDlq = new sqs.Queue(stack, 'BusDlq');
+    new events.EventBus(stack, 'Bus', { deadLetterQueue: busDlq });
+    expect(complianceOf(new SqsRedrivePolicyRule(), stack, 'BusDlq')).toBe(Compliance.NOT_APPLICABLE);
+    expect(complianceOf(new SqsAgeOfOldestMessageAlarmRule(), stack, 'BusDlq')).toBe(Compliance.NOT_APPLICABLE);
+    expect(complianceOf(new SqsDeadLetterAlarmRule(), stack, 'BusDlq')).toBe(Compliance.NON_COMPLIANT);
+  });
+});
+
 describe('WA-SqsRedrivePolicy: more dead-letter roles (L1)', () => {
   const rule = new SqsRedrivePolicyRule();
 
