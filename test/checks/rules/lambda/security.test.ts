@@ -1,4 +1,7 @@
 import { CfnParameter, Duration, Fn, SecretValue } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import * as elbv2targets from 'aws-cdk-lib/aws-elasticloadbalancingv2-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -260,6 +263,37 @@ describe('WA-LambdaPermissionSourceScope', () => {
     });
     expect(complianceOf(rule, stack, 'Scoped')).toBe(Compliance.COMPLIANT);
     expect(complianceOf(rule, stack, 'AccountOnly')).toBe(Compliance.COMPLIANT);
+  });
+
+  test('an ALB target permission is told to scope to the target group, a rotation function to the account', () => {
+    const stack = newStack();
+    const vpc = new ec2.Vpc(stack, 'Vpc', { natGateways: 0 });
+    new elbv2.ApplicationTargetGroup(stack, 'Targets', {
+      vpc,
+      targets: [new elbv2targets.LambdaTarget(l2Function(stack, 'Web'))],
+    });
+    new secretsmanager.Secret(stack, 'Secret').addRotationSchedule('Rotation', {
+      rotationLambda: l2Function(stack, 'Rotator'),
+    });
+    const messages = findings(rule, stack).map((f) => `${f.constructPath}: ${f.result.message}`);
+    expect(messages).toEqual([
+      expect.stringMatching(
+        /^TestStack\/Web\/.*elasticloadbalancing.*target group's ARN \(`targetGroup.targetGroupArn`\)/,
+      ),
+      expect.stringMatching(/^TestStack\/Rotator\/.*secretsmanager.*`sourceAccount` only/),
+    ]);
+  });
+
+  test('a rotation permission scoped with SourceAccount alone is compliant', () => {
+    const stack = newStack();
+    const fn = l1Function(stack, 'Fn');
+    new lambda.CfnPermission(stack, 'Rotation', {
+      action: 'lambda:InvokeFunction',
+      functionName: fn.ref,
+      principal: 'secretsmanager.amazonaws.com',
+      sourceAccount: '123456789012',
+    });
+    expect(complianceOf(rule, stack, 'Rotation')).toBe(Compliance.COMPLIANT);
   });
 
   test('a parameter principal is unknown', () => {
