@@ -442,7 +442,7 @@ describe('WA-ApiGwRestDomainTls', () => {
   const rule = new ApiGwRestDomainTlsRule();
   const certArn = 'arn:aws:acm:us-east-1:111122223333:certificate/abc';
 
-  test('L2 DomainName with TLS_1_2 or an enhanced policy is compliant; without a policy it is not', () => {
+  test('L2 DomainName with TLS_1_2, or without a policy (AWS defaults to TLS_1_2), is compliant', () => {
     const stack = newStack();
     const certificate = acm.Certificate.fromCertificateArn(stack, 'Cert', certArn);
     new apigateway.DomainName(stack, 'Tls12', {
@@ -452,7 +452,26 @@ describe('WA-ApiGwRestDomainTls', () => {
     });
     new apigateway.DomainName(stack, 'Unset', { domainName: 'b.example.com', certificate });
     expect(complianceOf(rule, stack, 'Tls12')).toBe(Compliance.COMPLIANT);
-    expect(complianceOf(rule, stack, 'Unset')).toBe(Compliance.NON_COMPLIANT);
+    expect(complianceOf(rule, stack, 'Unset')).toBe(Compliance.COMPLIANT);
+  });
+
+  test('L1 domains without SecurityPolicy, edge-optimized or regional, are compliant', () => {
+    const stack = newStack();
+    new apigateway.CfnDomainName(stack, 'Edge', {
+      domainName: 'a.example.com',
+      certificateArn: certArn,
+      endpointConfiguration: { types: ['EDGE'] },
+    });
+    new apigateway.CfnDomainName(stack, 'Regional', {
+      domainName: 'b.example.com',
+      regionalCertificateArn: certArn,
+      endpointConfiguration: { types: ['REGIONAL'] },
+    });
+    expect(findings(rule, stack)).toEqual([]);
+    expect(evaluateRule(rule, stack).map((o) => o.result.compliance)).toEqual([
+      Compliance.COMPLIANT,
+      Compliance.COMPLIANT,
+    ]);
   });
 
   test('L1 TLS_1_0 is non-compliant; an enhanced policy is compliant', () => {
