@@ -132,6 +132,40 @@ describe('WA-SqsTlsOnly', () => {
     expect(complianceOf(rule, stack, 'Queue')).toBe(Compliance.NON_COMPLIANT);
   });
 
+  test('a policy that names the queue by its literal URL or ARN counts', () => {
+    new sqs.CfnQueue(stack, 'ByUrl', { queueName: 'orders' });
+    new sqs.CfnQueuePolicy(stack, 'UrlPolicy', {
+      queues: ['https://sqs.us-east-1.amazonaws.com/123456789012/orders'],
+      policyDocument: { Statement: [secureTransportDeny('arn:aws:sqs:us-east-1:123456789012:orders')] },
+    });
+    new sqs.CfnQueue(stack, 'BySub', { queueName: 'payments.fifo', fifoQueue: true });
+    new sqs.CfnQueuePolicy(stack, 'SubPolicy', {
+      queues: [Fn.sub('https://sqs.${AWS::Region}.amazonaws.com/${AWS::AccountId}/payments.fifo')],
+      policyDocument: { Statement: [secureTransportDeny('*')] },
+    });
+    new sqs.CfnQueue(stack, 'Other', { queueName: 'other' });
+    expect(complianceOf(rule, stack, 'ByUrl')).toBe(Compliance.COMPLIANT);
+    expect(complianceOf(rule, stack, 'BySub')).toBe(Compliance.COMPLIANT);
+    expect(complianceOf(rule, stack, 'Other')).toBe(Compliance.NON_COMPLIANT);
+  });
+
+  test('a Deny of some actions only (SendMessage and ReceiveMessage) is not TLS-only: AwsSolutions-SQS4 asks for sqs:*', () => {
+    const queue = new sqs.CfnQueue(stack, 'Queue');
+    new sqs.CfnQueuePolicy(stack, 'Policy', {
+      queues: [queue.ref],
+      policyDocument: {
+        Statement: [{ ...secureTransportDeny(queue.attrArn), Action: ['sqs:SendMessage', 'sqs:ReceiveMessage'] }],
+      },
+    });
+    const all = new sqs.CfnQueue(stack, 'All');
+    new sqs.CfnQueuePolicy(stack, 'AllPolicy', {
+      queues: [all.ref],
+      policyDocument: { Statement: [{ ...secureTransportDeny(all.attrArn), Action: '*' }] },
+    });
+    expect(complianceOf(rule, stack, 'Stack/Queue')).toBe(Compliance.NON_COMPLIANT);
+    expect(complianceOf(rule, stack, 'Stack/All')).toBe(Compliance.COMPLIANT);
+  });
+
   test('a policy document behind Fn::If is unknown', () => {
     const queue = new sqs.CfnQueue(stack, 'Queue');
     new sqs.CfnQueuePolicy(stack, 'Policy', {
