@@ -58,6 +58,7 @@ const EXPECTED_RULE_IDS = [
   'WA-LambdaSqsBatchingWindow',
   'WA-LambdaSqsMaxConcurrency',
   'WA-LambdaSqsReportBatchItemFailures',
+  'WA-LambdaSqsVisibilityBelowTimeout',
   'WA-LambdaSqsVisibilityTimeout',
   'WA-LambdaStreamFailureDestination',
   'WA-LambdaStreamRetryLimits',

@@ -19,6 +19,7 @@ import { LambdaSingleInvokingServiceRule } from './lambda-single-invoking-servic
 import { LambdaSqsBatchingWindowRule } from './lambda-sqs-batching-window';
 import { LambdaSqsMaxConcurrencyRule } from './lambda-sqs-max-concurrency';
 import { LambdaSqsReportBatchItemFailuresRule } from './lambda-sqs-report-batch-item-failures';
+import { LambdaSqsVisibilityBelowTimeoutRule } from './lambda-sqs-visibility-below-timeout';
 import { LambdaSqsVisibilityTimeoutRule } from './lambda-sqs-visibility-timeout';
 import { LambdaStreamFailureDestinationRule } from './lambda-stream-failure-destination';
 import { LambdaStreamRetryLimitsRule } from './lambda-stream-retry-limits';
@@ -58,6 +59,7 @@ export function lambdaRules(): Rule[] {
     new LambdaSqsReportBatchItemFailuresRule(),
     new LambdaSqsMaxConcurrencyRule(),
     new LambdaSqsVisibilityTimeoutRule(),
+    new LambdaSqsVisibilityBelowTimeoutRule(),
     new LambdaReservedConcurrencyZeroRule(),
     // Performance efficiency
     new LambdaMemorySizeRule(),

@@ -21,6 +21,7 @@ export * from './lambda-single-invoking-service';
 export * from './lambda-sqs-batching-window';
 export * from './lambda-sqs-max-concurrency';
 export * from './lambda-sqs-report-batch-item-failures';
+export * from './lambda-sqs-visibility-below-timeout';
 export * from './lambda-sqs-visibility-timeout';
 export * from './lambda-stream-failure-destination';
 export * from './lambda-stream-retry-limits';
