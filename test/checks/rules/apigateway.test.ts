@@ -438,6 +438,53 @@ describe('WA-ApiGwRestMethodAuthorization', () => {
   });
 });
 
+describe("REST stage rules and SAM's placeholder stage", () => {
+  /** What the AWS SAM transform writes for an API: a deployment with StageName 'Stage', and the API's real stage. */
+  function samApi(stack: Stack, description = 'RestApi deployment id: 47fc2d5f9d21ad56f83937abe2779d0e26d7095e') {
+    const api = new apigateway.CfnRestApi(stack, 'ServerlessRestApi', { name: 'sam-app' });
+    const deployment = new apigateway.CfnDeployment(stack, 'ServerlessRestApiDeployment47fc2d5f9d', {
+      restApiId: api.ref,
+      description,
+      stageName: 'Stage',
+    });
+    new apigateway.CfnStage(stack, 'ServerlessRestApiProdStage', {
+      restApiId: api.ref,
+      deploymentId: deployment.ref,
+      stageName: 'Prod',
+    });
+  }
+  const stageRules = () => [
+    new ApiGwRestAccessLoggingRule(),
+    new ApiGwRestTracingRule(),
+    new ApiGwRestDetailedMetricsRule(),
+    new ApiGwRestExecutionLoggingRule(),
+    new ApiGwRestDefaultThrottlingRule(),
+    new ApiGwRestStructuredAccessLogsRule(),
+    new ApiGwRestDataTraceRule(),
+  ];
+
+  test('the Stage stage of the deployment SAM generates is not applicable to any stage rule, with the reason', () => {
+    const stack = newStack();
+    samApi(stack);
+    for (const rule of stageRules()) {
+      const outcome = evaluateRule(rule, stack).find((o) => o.logicalId.startsWith('ServerlessRestApiDeployment'));
+      expect(outcome?.result.compliance).toBe(Compliance.NOT_APPLICABLE);
+      expect(outcome?.result.message).toMatch(/placeholder stage 'Stage'.*AWS SAM.*ServerlessRestApiProdStage/);
+    }
+    expect(complianceOf(new ApiGwRestTracingRule(), stack, 'ServerlessRestApiProdStage')).toBe(
+      Compliance.NON_COMPLIANT,
+    );
+  });
+
+  test('a hand-written deployment with StageName Stage is still a stage', () => {
+    const stack = newStack();
+    samApi(stack, 'my deployment');
+    expect(complianceOf(new ApiGwRestTracingRule(), stack, 'ServerlessRestApiDeployment')).toBe(
+      Compliance.NON_COMPLIANT,
+    );
+  });
+});
+
 describe('WA-ApiGwRestDomainTls', () => {
   const rule = new ApiGwRestDomainTlsRule();
   const certArn = 'arn:aws:acm:us-east-1:111122223333:certificate/abc';
