@@ -232,3 +232,16 @@ describe('rules command', () => {
     expect(rules[0]).toEqual(expect.objectContaining({ id: expect.stringMatching(/^WA-/) }));
   });
 });
+
+describe('a SAM-processed template', () => {
+  test("the REST stage rules judge SAM's Prod stage, not the placeholder 'Stage' of its generated deployment", () => {
+    const report = JSON.parse(cli('check', path.join(fixtures, 'sam-processed.json'), '--format', 'json').stdout);
+    const stageFindings = report.findings.filter((f: any) =>
+      /^WA-ApiGwRest(AccessLogging|Tracing|DetailedMetrics|ExecutionLogging|DefaultThrottling|DataTrace|StructuredAccessLogs)$/.test(
+        f.ruleId,
+      ),
+    );
+    expect(stageFindings.length).toBeGreaterThan(0);
+    expect(stageFindings.filter((f: any) => f.logicalId !== 'ServerlessRestApiProdStage')).toEqual([]);
+  });
+});

@@ -438,11 +438,58 @@ describe('WA-ApiGwRestMethodAuthorization', () => {
   });
 });
 
+describe("REST stage rules and SAM's placeholder stage", () => {
+  /** What the AWS SAM transform writes for an API: a deployment with StageName 'Stage', and the API's real stage. */
+  function samApi(stack: Stack, description = 'RestApi deployment id: 47fc2d5f9d21ad56f83937abe2779d0e26d7095e') {
+    const api = new apigateway.CfnRestApi(stack, 'ServerlessRestApi', { name: 'sam-app' });
+    const deployment = new apigateway.CfnDeployment(stack, 'ServerlessRestApiDeployment47fc2d5f9d', {
+      restApiId: api.ref,
+      description,
+      stageName: 'Stage',
+    });
+    new apigateway.CfnStage(stack, 'ServerlessRestApiProdStage', {
+      restApiId: api.ref,
+      deploymentId: deployment.ref,
+      stageName: 'Prod',
+    });
+  }
+  const stageRules = () => [
+    new ApiGwRestAccessLoggingRule(),
+    new ApiGwRestTracingRule(),
+    new ApiGwRestDetailedMetricsRule(),
+    new ApiGwRestExecutionLoggingRule(),
+    new ApiGwRestDefaultThrottlingRule(),
+    new ApiGwRestStructuredAccessLogsRule(),
+    new ApiGwRestDataTraceRule(),
+  ];
+
+  test('the Stage stage of the deployment SAM generates is not applicable to any stage rule, with the reason', () => {
+    const stack = newStack();
+    samApi(stack);
+    for (const rule of stageRules()) {
+      const outcome = evaluateRule(rule, stack).find((o) => o.logicalId.startsWith('ServerlessRestApiDeployment'));
+      expect(outcome?.result.compliance).toBe(Compliance.NOT_APPLICABLE);
+      expect(outcome?.result.message).toMatch(/placeholder stage 'Stage'.*AWS SAM.*ServerlessRestApiProdStage/);
+    }
+    expect(complianceOf(new ApiGwRestTracingRule(), stack, 'ServerlessRestApiProdStage')).toBe(
+      Compliance.NON_COMPLIANT,
+    );
+  });
+
+  test('a hand-written deployment with StageName Stage is still a stage', () => {
+    const stack = newStack();
+    samApi(stack, 'my deployment');
+    expect(complianceOf(new ApiGwRestTracingRule(), stack, 'ServerlessRestApiDeployment')).toBe(
+      Compliance.NON_COMPLIANT,
+    );
+  });
+});
+
 describe('WA-ApiGwRestDomainTls', () => {
   const rule = new ApiGwRestDomainTlsRule();
   const certArn = 'arn:aws:acm:us-east-1:111122223333:certificate/abc';
 
-  test('L2 DomainName with TLS_1_2 or an enhanced policy is compliant; without a policy it is not', () => {
+  test('L2 DomainName with TLS_1_2, or without a policy (AWS defaults to TLS_1_2), is compliant', () => {
     const stack = newStack();
     const certificate = acm.Certificate.fromCertificateArn(stack, 'Cert', certArn);
     new apigateway.DomainName(stack, 'Tls12', {
@@ -452,7 +499,26 @@ describe('WA-ApiGwRestDomainTls', () => {
     });
     new apigateway.DomainName(stack, 'Unset', { domainName: 'b.example.com', certificate });
     expect(complianceOf(rule, stack, 'Tls12')).toBe(Compliance.COMPLIANT);
-    expect(complianceOf(rule, stack, 'Unset')).toBe(Compliance.NON_COMPLIANT);
+    expect(complianceOf(rule, stack, 'Unset')).toBe(Compliance.COMPLIANT);
+  });
+
+  test('L1 domains without SecurityPolicy, edge-optimized or regional, are compliant', () => {
+    const stack = newStack();
+    new apigateway.CfnDomainName(stack, 'Edge', {
+      domainName: 'a.example.com',
+      certificateArn: certArn,
+      endpointConfiguration: { types: ['EDGE'] },
+    });
+    new apigateway.CfnDomainName(stack, 'Regional', {
+      domainName: 'b.example.com',
+      regionalCertificateArn: certArn,
+      endpointConfiguration: { types: ['REGIONAL'] },
+    });
+    expect(findings(rule, stack)).toEqual([]);
+    expect(evaluateRule(rule, stack).map((o) => o.result.compliance)).toEqual([
+      Compliance.COMPLIANT,
+      Compliance.COMPLIANT,
+    ]);
   });
 
   test('L1 TLS_1_0 is non-compliant; an enhanced policy is compliant', () => {

@@ -85,6 +85,25 @@ describe('WA-EventBridgeTargetDlq', () => {
   });
 });
 
+describe('WA-EventBridgeTargetDlq: a conditional dead-letter config', () => {
+  const rule = new EventBridgeTargetDlqRule();
+
+  test('a DeadLetterConfig chosen by Fn::If is unknown, not a missing DLQ', () => {
+    const stack = newStack();
+    new events.CfnRule(stack, 'Conditional', {
+      scheduleExpression: 'rate(5 minutes)',
+      targets: [
+        {
+          id: 'a',
+          arn: FN_ARN,
+          deadLetterConfig: Fn.conditionIf('HasDlq', { Arn: QUEUE_ARN }, Fn.ref('AWS::NoValue')) as any,
+        },
+      ],
+    });
+    expect(complianceOf(rule, stack, 'Conditional')).toBe(Compliance.UNKNOWN);
+  });
+});
+
 describe('WA-EventBridgeTargetRetryPolicy', () => {
   const rule = new EventBridgeTargetRetryPolicyRule();
 

@@ -77,7 +77,7 @@ describe('WA-LogsKmsKeyAccess', () => {
   test('L2: a key without the logs grant is non-compliant (LogGroup does not add it)', () => {
     new logs.LogGroup(stack, 'Group', { encryptionKey: new kms.Key(stack, 'Key') });
     expect(findings(rule, stack)[0].result.message).toMatch(
-      /Log group 'Group' is encrypted with key 'Key', whose policy does not let the CloudWatch Logs service principal use it/,
+      /Log group 'Group' is encrypted with key 'Key', whose policy does not let the regional CloudWatch Logs service principal \(logs.<region>.amazonaws.com\) use it/,
     );
   });
 
@@ -114,6 +114,44 @@ describe('WA-LogsKmsKeyAccess', () => {
     new logs.CfnLogGroup(stack, 'Cond', { kmsKeyId: cond.attrArn });
     expect(complianceOf(rule, stack, 'Imported/')).toBe(Compliance.UNKNOWN);
     expect(complianceOf(rule, stack, 'Stack/Cond')).toBe(Compliance.UNKNOWN);
+  });
+});
+
+describe('WA-LogsEncrypted and WA-LogsKmsKeyAccess agree on the regional logs principal', () => {
+  const access = new LogsKmsKeyAccessRule();
+
+  test('a key granting the global logs.amazonaws.com is non-compliant: the key policy needs logs.<region>.amazonaws.com', () => {
+    const key = new kms.Key(stack, 'Key');
+    key.grantEncryptDecrypt(new iam.ServicePrincipal('logs.amazonaws.com'));
+    new logs.LogGroup(stack, 'Group', { encryptionKey: key });
+    expect(findings(access, stack)[0].result.message).toMatch(
+      /regional CloudWatch Logs service principal \(logs.<region>/,
+    );
+  });
+
+  test('the regional principal built with Fn::Sub or Fn::Join over AWS::Region is compliant', () => {
+    const policy = (service: any) => ({
+      Statement: [{ Effect: 'Allow', Principal: { Service: service }, Action: 'kms:*', Resource: '*' }],
+    });
+    const sub = new kms.CfnKey(stack, 'SubKey', { keyPolicy: policy(Fn.sub('logs.${AWS::Region}.amazonaws.com')) });
+    const join = new kms.CfnKey(stack, 'JoinKey', {
+      keyPolicy: policy(Fn.join('', ['logs.', Fn.ref('AWS::Region'), '.amazonaws.com'])),
+    });
+    new logs.CfnLogGroup(stack, 'WithSub', { kmsKeyId: sub.attrArn });
+    new logs.CfnLogGroup(stack, 'WithJoin', { kmsKeyId: join.attrArn });
+    expect(complianceOf(access, stack, 'WithSub')).toBe(Compliance.COMPLIANT);
+    expect(complianceOf(access, stack, 'WithJoin')).toBe(Compliance.COMPLIANT);
+  });
+
+  test("WA-LogsEncrypted's advice names the regional principal that WA-LogsKmsKeyAccess accepts", () => {
+    const remediation = new LogsEncryptedRule().remediation;
+    expect(remediation).toContain("new iam.ServicePrincipal('logs.' + this.region + '.amazonaws.com')");
+    expect(remediation).not.toContain("'logs.amazonaws.com'");
+    // Following the advice literally (a concrete region) satisfies the access rule.
+    const key = new kms.Key(stack, 'Key');
+    key.grantEncryptDecrypt(new iam.ServicePrincipal('logs.eu-west-1.amazonaws.com'));
+    new logs.LogGroup(stack, 'Group', { encryptionKey: key });
+    expect(complianceOf(access, stack, 'Group')).toBe(Compliance.COMPLIANT);
   });
 });
 

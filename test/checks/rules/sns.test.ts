@@ -102,6 +102,43 @@ describe('WA-SnsTlsOnly', () => {
     expect(findings(rule, stack)[0].result.message).toMatch(/Topic 'Open' accepts messages published without TLS/);
   });
 
+  test('L1: a topic policy that names the topic by its literal ARN counts', () => {
+    new sns.CfnTopic(stack, 'Named', { topicName: 'alerts' });
+    new sns.CfnTopicPolicy(stack, 'NamedPolicy', {
+      topics: [Fn.sub('arn:${AWS::Partition}:sns:${AWS::Region}:${AWS::AccountId}:alerts')],
+      policyDocument: {
+        Statement: [
+          {
+            Effect: 'Deny',
+            Principal: '*',
+            Action: 'sns:Publish',
+            Resource: '*',
+            Condition: { Bool: { 'aws:SecureTransport': false } },
+          },
+        ],
+      },
+    });
+    new sns.CfnTopic(stack, 'Literal', { topicName: 'audit' });
+    new sns.CfnTopicPolicy(stack, 'LiteralPolicy', {
+      topics: ['arn:aws:sns:us-east-1:123456789012:audit'],
+      policyDocument: {
+        Statement: [
+          {
+            Effect: 'Deny',
+            Principal: { AWS: '*' },
+            Action: 'sns:*',
+            Resource: 'arn:aws:sns:us-east-1:123456789012:audit',
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          },
+        ],
+      },
+    });
+    new sns.CfnTopic(stack, 'Unnamed');
+    expect(complianceOf(rule, stack, 'Stack/Named')).toBe(Compliance.COMPLIANT);
+    expect(complianceOf(rule, stack, 'Stack/Literal')).toBe(Compliance.COMPLIANT);
+    expect(complianceOf(rule, stack, 'Stack/Unnamed')).toBe(Compliance.NON_COMPLIANT);
+  });
+
   test('L1: a CfnTopicPolicy denying insecure publish is compliant; one behind Fn::If is unknown', () => {
     const good = new sns.CfnTopic(stack, 'Good');
     new sns.CfnTopicPolicy(stack, 'GoodPolicy', {

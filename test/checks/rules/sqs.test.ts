@@ -132,6 +132,40 @@ describe('WA-SqsTlsOnly', () => {
     expect(complianceOf(rule, stack, 'Queue')).toBe(Compliance.NON_COMPLIANT);
   });
 
+  test('a policy that names the queue by its literal URL or ARN counts', () => {
+    new sqs.CfnQueue(stack, 'ByUrl', { queueName: 'orders' });
+    new sqs.CfnQueuePolicy(stack, 'UrlPolicy', {
+      queues: ['https://sqs.us-east-1.amazonaws.com/123456789012/orders'],
+      policyDocument: { Statement: [secureTransportDeny('arn:aws:sqs:us-east-1:123456789012:orders')] },
+    });
+    new sqs.CfnQueue(stack, 'BySub', { queueName: 'payments.fifo', fifoQueue: true });
+    new sqs.CfnQueuePolicy(stack, 'SubPolicy', {
+      queues: [Fn.sub('https://sqs.${AWS::Region}.amazonaws.com/${AWS::AccountId}/payments.fifo')],
+      policyDocument: { Statement: [secureTransportDeny('*')] },
+    });
+    new sqs.CfnQueue(stack, 'Other', { queueName: 'other' });
+    expect(complianceOf(rule, stack, 'ByUrl')).toBe(Compliance.COMPLIANT);
+    expect(complianceOf(rule, stack, 'BySub')).toBe(Compliance.COMPLIANT);
+    expect(complianceOf(rule, stack, 'Other')).toBe(Compliance.NON_COMPLIANT);
+  });
+
+  test('a Deny of some actions only (SendMessage and ReceiveMessage) is not TLS-only: AwsSolutions-SQS4 asks for sqs:*', () => {
+    const queue = new sqs.CfnQueue(stack, 'Queue');
+    new sqs.CfnQueuePolicy(stack, 'Policy', {
+      queues: [queue.ref],
+      policyDocument: {
+        Statement: [{ ...secureTransportDeny(queue.attrArn), Action: ['sqs:SendMessage', 'sqs:ReceiveMessage'] }],
+      },
+    });
+    const all = new sqs.CfnQueue(stack, 'All');
+    new sqs.CfnQueuePolicy(stack, 'AllPolicy', {
+      queues: [all.ref],
+      policyDocument: { Statement: [{ ...secureTransportDeny(all.attrArn), Action: '*' }] },
+    });
+    expect(complianceOf(rule, stack, 'Stack/Queue')).toBe(Compliance.NON_COMPLIANT);
+    expect(complianceOf(rule, stack, 'Stack/All')).toBe(Compliance.COMPLIANT);
+  });
+
   test('a policy document behind Fn::If is unknown', () => {
     const queue = new sqs.CfnQueue(stack, 'Queue');
     new sqs.CfnQueuePolicy(stack, 'Policy', {
@@ -597,6 +631,41 @@ describe('L1 counterparts', () => {
     const queue = new sqs.CfnQueue(stack, 'Queue');
     new lambda.CfnEventSourceMapping(stack, 'Mapping', { functionName: 'f', eventSourceArn: queue.attrArn });
     expect(complianceOf(new SqsUnusedQueueRule(), stack, 'Queue')).toBe(Compliance.COMPLIANT);
+  });
+});
+
+describe('dead-letter roles under a condition, and event bus dead-letter queues', () => {
+  test('a queue named as a DLQ inside Fn::If is unknown to the redrive and alarm rules, not an ordinary queue', () => {
+    const conditionalDlq = new sqs.CfnQueue(stack, 'ConditionalDlq');
+    new sqs.CfnQueue(stack, 'Work', {
+      redrivePolicy: Fn.conditionIf(
+        'HasDlq',
+        { deadLetterTargetArn: conditionalDlq.attrArn, maxReceiveCount: 5 },
+        Fn.ref('AWS::NoValue'),
+      ),
+    });
+    const functionDlq = new sqs.CfnQueue(stack, 'FunctionDlq');
+    new lambda.CfnFunction(stack, 'Fn', {
+      role: 'arn:aws:iam::123456789012:role/r',
+      code: { zipFile: 'x' },
+      handler: 'index.handler',
+      runtime: 'nodejs22.x',
+      deadLetterConfig: Fn.conditionIf('HasDlq', { TargetArn: functionDlq.attrArn }, Fn.ref('AWS::NoValue')) as any,
+    });
+    for (const id of ['ConditionalDlq', 'FunctionDlq']) {
+      expect(complianceOf(new SqsRedrivePolicyRule(), stack, id)).toBe(Compliance.UNKNOWN);
+      expect(complianceOf(new SqsAgeOfOldestMessageAlarmRule(), stack, id)).toBe(Compliance.UNKNOWN);
+      expect(complianceOf(new SqsDeadLetterAlarmRule(), stack, id)).toBe(Compliance.UNKNOWN);
+    }
+    expect(complianceOf(new SqsRedrivePolicyRule(), stack, 'Work')).toBe(Compliance.UNKNOWN);
+  });
+
+  test('the dead-letter queue of an EventBridge event bus is a dead-letter queue', () => {
+    const busDlq = new sqs.Queue(stack, 'BusDlq');
+    new events.EventBus(stack, 'Bus', { deadLetterQueue: busDlq });
+    expect(complianceOf(new SqsRedrivePolicyRule(), stack, 'BusDlq')).toBe(Compliance.NOT_APPLICABLE);
+    expect(complianceOf(new SqsAgeOfOldestMessageAlarmRule(), stack, 'BusDlq')).toBe(Compliance.NOT_APPLICABLE);
+    expect(complianceOf(new SqsDeadLetterAlarmRule(), stack, 'BusDlq')).toBe(Compliance.NON_COMPLIANT);
   });
 });
 

@@ -25,7 +25,7 @@ export class ApiGwRestAccessLoggingRule extends Rule {
   }
 
   public evaluate(resource: CheckedResource, context: RuleContext): RuleResult {
-    const stage = RestStageSettings.of(resource);
+    const stage = RestStageSettings.of(resource, context.index);
     if (stage instanceof RuleResult) {
       return stage;
     }

@@ -1,6 +1,6 @@
 import { REST_STAGE_TYPES, RestStageSettings, stageLabel, UNKNOWN_SETTING } from './rest-stage';
 import { CheckedResource } from '../../engine/resource';
-import { Pillar, Rule, RuleResult, Severity } from '../../engine/rule';
+import { Pillar, Rule, RuleContext, RuleResult, Severity } from '../../engine/rule';
 import { Values } from '../../engine/values';
 
 /** REST API stages do not log full request and response bodies. */
@@ -22,8 +22,8 @@ export class ApiGwRestDataTraceRule extends Rule {
     });
   }
 
-  public evaluate(resource: CheckedResource): RuleResult {
-    const stage = RestStageSettings.of(resource);
+  public evaluate(resource: CheckedResource, context: RuleContext): RuleResult {
+    const stage = RestStageSettings.of(resource, context.index);
     if (stage instanceof RuleResult) {
       return stage;
     }

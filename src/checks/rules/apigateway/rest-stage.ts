@@ -1,5 +1,6 @@
 import { CheckedResource } from '../../engine/resource';
 import { RuleResult } from '../../engine/rule';
+import { StackIndex } from '../../engine/stack-index';
 import { Values } from '../../engine/values';
 
 /** CloudFormation types that create a REST API stage: a stage resource, or a deployment with `StageName`. */
@@ -19,7 +20,7 @@ export class RestStageSettings {
    * The settings of a REST stage resource, or a RuleResult when the resource creates no stage
    * (a deployment without `StageName`) or its settings cannot be read.
    */
-  public static of(resource: CheckedResource): RestStageSettings | RuleResult {
+  public static of(resource: CheckedResource, index?: StackIndex): RestStageSettings | RuleResult {
     if (resource.unresolvedReason) {
       return RuleResult.unknown(resource.unresolvedReason);
     }
@@ -28,6 +29,12 @@ export class RestStageSettings {
     }
     if (resource.get('StageName') === undefined) {
       return RuleResult.notApplicable('the deployment has no StageName, so it creates no stage');
+    }
+    const samStage = index ? samPlaceholderStageOf(resource, index) : undefined;
+    if (samStage !== undefined) {
+      return RuleResult.notApplicable(
+        `the placeholder stage 'Stage' that the AWS SAM transform gives its generated deployment; the API's stage is ${samStage.logicalId}`,
+      );
     }
     const description = resource.get('StageDescription');
     if (Values.isUnknown(description)) {
@@ -96,3 +103,26 @@ export function stageLabel(resource: CheckedResource): string {
     ? `The inline stage${suffix} of this deployment`
     : `Stage${suffix}`;
 }
+
+/**
+ * What the AWS SAM transform (`AWS::Serverless-2016-10-31`) writes for an `AWS::Serverless::Api` (or the implicit
+ * `ServerlessRestApi`): a deployment with `StageName: Stage` and the description `RestApi deployment id: <sha1>`,
+ * deployed by the `AWS::ApiGateway::Stage` that holds the API's settings. The `Stage` stage has no settings the
+ * template can set (SAM's `OpenApiVersion` global removes it), so the stage rules judge the real stage instead.
+ * Returns that stage when the deployment is SAM's, undefined otherwise.
+ * (aws/serverless-application-model, samtranslator/model/api/api_generator.py and model/apigateway.py.)
+ */
+function samPlaceholderStageOf(deployment: CheckedResource, index: StackIndex): CheckedResource | undefined {
+  if (deployment.get('StageName') !== 'Stage' || deployment.get('StageDescription') !== undefined) {
+    return undefined;
+  }
+  const description = deployment.get('Description');
+  if (typeof description !== 'string' || !SAM_DEPLOYMENT_DESCRIPTION.test(description)) {
+    return undefined;
+  }
+  return index
+    .referencesTo(deployment.logicalId, 'AWS::ApiGateway::Stage')
+    .find((ref) => ref.propertyPath === 'DeploymentId')?.source;
+}
+
+const SAM_DEPLOYMENT_DESCRIPTION = /^RestApi deployment id: [0-9a-f]{40}$/;

@@ -1,7 +1,7 @@
 import { AccessLogFormatKind, classifyAccessLogFormat } from './access-log-format';
 import { REST_STAGE_TYPES, RestStageSettings, stageLabel, UNKNOWN_SETTING } from './rest-stage';
 import { CheckedResource } from '../../engine/resource';
-import { Pillar, Rule, RuleResult, Severity } from '../../engine/rule';
+import { Pillar, Rule, RuleContext, RuleResult, Severity } from '../../engine/rule';
 
 /** REST API access logs are JSON and carry the request id. */
 export class ApiGwRestStructuredAccessLogsRule extends Rule {
@@ -23,8 +23,8 @@ export class ApiGwRestStructuredAccessLogsRule extends Rule {
     });
   }
 
-  public evaluate(resource: CheckedResource): RuleResult {
-    const stage = RestStageSettings.of(resource);
+  public evaluate(resource: CheckedResource, context: RuleContext): RuleResult {
+    const stage = RestStageSettings.of(resource, context.index);
     if (stage instanceof RuleResult) {
       return stage;
     }

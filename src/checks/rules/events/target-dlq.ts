@@ -1,6 +1,7 @@
 import { targetLabel, targetsOf } from './targets';
 import { CheckedResource } from '../../engine/resource';
 import { Pillar, Rule, RuleContext, RuleResult, Severity } from '../../engine/rule';
+import { Values } from '../../engine/values';
 import { Presence, presenceOf } from '../apigateway/set-value';
 
 /** Every EventBridge rule target has a dead-letter queue. */
@@ -28,7 +29,7 @@ export class EventBridgeTargetDlqRule extends Rule {
     if (targets instanceof RuleResult) {
       return targets;
     }
-    const presences = targets.map((t) => presenceOf(t.DeadLetterConfig?.Arn, context.index));
+    const presences = targets.map((t) => presenceOf(Values.get(t, 'DeadLetterConfig.Arn'), context.index));
     const missing = targets.filter((_, i) => presences[i] === Presence.ABSENT);
     if (missing.length > 0) {
       return RuleResult.nonCompliant(

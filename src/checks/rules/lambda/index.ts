@@ -2,6 +2,7 @@ import { LambdaArm64Rule } from './lambda-arm64';
 import { LambdaAsyncFailureDestinationRule } from './lambda-async-failure-destination';
 import { LambdaAsyncInvokeConfigRule } from './lambda-async-invoke-config';
 import { LambdaDurationAlarmRule } from './lambda-duration-alarm';
+import { LambdaEnvironmentSecretNamesRule } from './lambda-environment-secret-names';
 import { LambdaEnvironmentSecretsRule } from './lambda-environment-secrets';
 import { LambdaErrorsAlarmRule } from './lambda-errors-alarm';
 import { LambdaLargeMemoryRule } from './lambda-large-memory';
@@ -18,6 +19,7 @@ import { LambdaSingleInvokingServiceRule } from './lambda-single-invoking-servic
 import { LambdaSqsBatchingWindowRule } from './lambda-sqs-batching-window';
 import { LambdaSqsMaxConcurrencyRule } from './lambda-sqs-max-concurrency';
 import { LambdaSqsReportBatchItemFailuresRule } from './lambda-sqs-report-batch-item-failures';
+import { LambdaSqsVisibilityBelowTimeoutRule } from './lambda-sqs-visibility-below-timeout';
 import { LambdaSqsVisibilityTimeoutRule } from './lambda-sqs-visibility-timeout';
 import { LambdaStreamFailureDestinationRule } from './lambda-stream-failure-destination';
 import { LambdaStreamRetryLimitsRule } from './lambda-stream-retry-limits';
@@ -46,6 +48,7 @@ export function lambdaRules(): Rule[] {
     new LambdaPermissionPublicRule(),
     new LambdaSingleInvokingServiceRule(),
     new LambdaEnvironmentSecretsRule(),
+    new LambdaEnvironmentSecretNamesRule(),
     new LambdaUrlAuthRule(),
     new LambdaUrlCorsRule(),
     // Reliability
@@ -56,6 +59,7 @@ export function lambdaRules(): Rule[] {
     new LambdaSqsReportBatchItemFailuresRule(),
     new LambdaSqsMaxConcurrencyRule(),
     new LambdaSqsVisibilityTimeoutRule(),
+    new LambdaSqsVisibilityBelowTimeoutRule(),
     new LambdaReservedConcurrencyZeroRule(),
     // Performance efficiency
     new LambdaMemorySizeRule(),

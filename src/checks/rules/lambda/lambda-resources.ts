@@ -376,3 +376,62 @@ export function skipFunction(fn: CheckedResource): RuleResult | undefined {
     ? RuleResult.notApplicable(`an aws-cdk-lib ${framework.name} function, whose configuration the app does not set`)
     : undefined;
 }
+
+const EDGE_FUNCTION_FQN = 'aws-cdk-lib.aws_cloudfront.experimental.EdgeFunction';
+/** The SSM parameter `experimental.EdgeFunction` writes in the edge stack so other regions can read the version ARN. */
+const EDGE_FUNCTION_PARAMETER = /^\/cdk\/EdgeFunctionArn\//;
+
+/**
+ * Why the function is a Lambda@Edge function, or undefined: a CloudFront distribution of the stack associates it
+ * (`LambdaFunctionAssociations`, through a version or by literal name), aws-cdk-lib's `experimental.EdgeFunction`
+ * created it (a construct of that class above it, or the `/cdk/EdgeFunctionArn/...` parameter it writes next to the
+ * function in the edge stack).
+ */
+export function edgeFunctionReason(fn: CheckedResource, index: StackIndex): string | undefined {
+  for (const qualifier of qualifiersOf(fn, index)) {
+    for (const ref of index.referencesTo(qualifier.logicalId, 'AWS::CloudFront::Distribution')) {
+      if (ref.propertyPath.includes('.LambdaFunctionAssociations.')) {
+        return `distribution ${ref.source.logicalId} associates it with a cache behavior`;
+      }
+    }
+    for (const ref of index.referencesTo(qualifier.logicalId, 'AWS::SSM::Parameter')) {
+      const name = ref.source.get('Name');
+      if (typeof name === 'string' && EDGE_FUNCTION_PARAMETER.test(name)) {
+        return `aws-cdk-lib's experimental.EdgeFunction created it (parameter ${name})`;
+      }
+    }
+  }
+  const name = literalFunctionName(fn);
+  if (name !== undefined) {
+    for (const distribution of index.ofType('AWS::CloudFront::Distribution')) {
+      const arns = lambdaAssociationArns(distribution.get('DistributionConfig'));
+      if (arns.some((arn) => functionNameOfLiteral(arn) === name)) {
+        return `distribution ${distribution.logicalId} associates it with a cache behavior`;
+      }
+    }
+  }
+  for (const scope of fn.cfnResource?.node.scopes ?? []) {
+    if ((scope.constructor as any)?.[Symbol.for('jsii.rtti')]?.fqn === EDGE_FUNCTION_FQN) {
+      return "aws-cdk-lib's experimental.EdgeFunction created it";
+    }
+  }
+  return undefined;
+}
+
+/** The literal `LambdaFunctionARN`s of a distribution's default and other cache behaviors. */
+function lambdaAssociationArns(config: any): string[] {
+  const behaviors = [
+    Values.get(config, 'DefaultCacheBehavior'),
+    ...(Values.asList(Values.get(config, 'CacheBehaviors')) ?? []),
+  ];
+  const arns: string[] = [];
+  for (const behavior of behaviors) {
+    for (const association of Values.asList(Values.get(behavior, 'LambdaFunctionAssociations')) ?? []) {
+      const arn = Values.get(association, 'LambdaFunctionARN');
+      if (typeof arn === 'string' && !Values.isUnknown(arn)) {
+        arns.push(arn);
+      }
+    }
+  }
+  return arns;
+}

@@ -1,14 +1,7 @@
-import {
-  DEFAULT_SQS_VISIBILITY_TIMEOUT_SECONDS,
-  DEFAULT_TIMEOUT_SECONDS,
-  EVENT_SOURCE_MAPPING,
-  describeFunction,
-  eventSourceOf,
-  functionOfMapping,
-} from './lambda-resources';
+import { EVENT_SOURCE_MAPPING, describeFunction } from './lambda-resources';
+import { sqsMappingTimeouts } from './sqs-visibility';
 import { CheckedResource } from '../../engine/resource';
 import { Pillar, Rule, RuleContext, RuleResult, Severity } from '../../engine/rule';
-import { Values } from '../../engine/values';
 
 /** How many function timeouts the source queue's visibility timeout should cover (AWS Lambda Developer Guide). */
 const TIMEOUT_MULTIPLE = 6;
@@ -25,59 +18,30 @@ export class LambdaSqsVisibilityTimeoutRule extends Rule {
       lensQuestion: 'REL 2',
       severity: Severity.WARNING,
       description:
-        "The visibility timeout of an SQS queue consumed by a Lambda function is at least 6 x the function's timeout + the mapping's MaximumBatchingWindowInSeconds (AWS Lambda Developer Guide), so messages are not processed twice when invocations are retried or throttled.",
+        "The visibility timeout of an SQS queue consumed by a Lambda function is at least 6 x the function's timeout + the mapping's MaximumBatchingWindowInSeconds (AWS Lambda Developer Guide), so messages are not processed twice when invocations are retried or throttled. A visibility timeout below the function timeout is WA-LambdaSqsVisibilityBelowTimeout (an error).",
       remediation:
         'Set `visibilityTimeout` on the Queue to at least 6 x the Function `timeout` + `maxBatchingWindow` (or lower the function timeout).',
       resourceTypes: [EVENT_SOURCE_MAPPING],
-      equivalents: { cfnLint: ['E3505'] },
     });
   }
 
   public evaluate(resource: CheckedResource, context: RuleContext): RuleResult {
-    if (resource.unresolvedReason) {
-      return RuleResult.unknown(resource.unresolvedReason);
+    const timeouts = sqsMappingTimeouts(resource, context.index);
+    if (timeouts instanceof RuleResult) {
+      return timeouts;
     }
-    const source = eventSourceOf(resource, context.index);
-    if (source.kind === 'unknown') {
-      return RuleResult.unknown(source.reason);
+    const { queue, fn, visibility, timeout, batchingWindow } = timeouts;
+    if (visibility < timeout) {
+      return RuleResult.notApplicable(
+        'the visibility timeout is below the function timeout: WA-LambdaSqsVisibilityBelowTimeout reports it',
+      );
     }
-    if (source.kind === 'absent' || source.value.kind !== 'sqs') {
-      return RuleResult.notApplicable('not an SQS mapping');
-    }
-    const queue = source.value.resource;
-    if (!queue) {
-      return RuleResult.unknown('the queue is not defined in this stack');
-    }
-    const fn = functionOfMapping(resource, context.index);
-    if (fn.kind === 'unknown') {
-      return RuleResult.unknown(fn.reason);
-    }
-    if (fn.kind === 'absent') {
-      return RuleResult.unknown('the function of the mapping is not defined in this stack');
-    }
-    if (queue.unresolvedReason || fn.value.unresolvedReason) {
-      return RuleResult.unknown(queue.unresolvedReason ?? fn.value.unresolvedReason);
-    }
-    const visibility = numberOr(queue.get('VisibilityTimeout'), DEFAULT_SQS_VISIBILITY_TIMEOUT_SECONDS);
-    const timeout = numberOr(fn.value.get('Timeout'), DEFAULT_TIMEOUT_SECONDS);
-    const window = numberOr(resource.get('MaximumBatchingWindowInSeconds'), 0);
-    if (visibility === undefined || timeout === undefined || window === undefined) {
-      return RuleResult.unknown('a timeout or the batching window cannot be resolved at synth time');
-    }
-    const needed = TIMEOUT_MULTIPLE * timeout + window;
+    const needed = TIMEOUT_MULTIPLE * timeout + batchingWindow;
     if (visibility >= needed) {
       return RuleResult.compliant();
     }
-    const consequence =
-      visibility < timeout
-        ? ', which is below the function timeout itself: Lambda rejects the mapping'
-        : ', so messages become visible again while a retried or throttled batch still runs';
     return RuleResult.nonCompliant(
-      `Queue ${queue.logicalId} has a visibility timeout of ${visibility} s but feeds function ${describeFunction(fn.value)} (timeout ${timeout} s${window ? `, batching window ${window} s` : ''}) through mapping ${resource.logicalId}${consequence}. Set \`visibilityTimeout\` on the Queue to at least ${needed} s.`,
+      `Queue ${queue.logicalId} has a visibility timeout of ${visibility} s but feeds function ${describeFunction(fn)} (timeout ${timeout} s${batchingWindow ? `, batching window ${batchingWindow} s` : ''}) through mapping ${resource.logicalId}, so messages become visible again while a retried or throttled batch still runs. Set \`visibilityTimeout\` on the Queue to at least ${needed} s.`,
     );
   }
-}
-
-function numberOr(value: any, fallback: number): number | undefined {
-  return value === undefined ? fallback : Values.asNumber(value);
 }

@@ -18,8 +18,9 @@ export class LogsEncryptedRule extends Rule {
         'Log groups that may hold sensitive data are encrypted with a KMS key, which adds key-level access ' +
         'control and audit. CloudWatch Logs encrypts all log data at rest by default, so this is advice.',
       remediation:
-        'Set `encryptionKey` on the `logs.LogGroup`, and let the logs service principal use the key ' +
-        "(`key.grantEncryptDecrypt(new iam.ServicePrincipal('logs.amazonaws.com'))`).",
+        'Set `encryptionKey` on the `logs.LogGroup`, and let the regional CloudWatch Logs principal use the key ' +
+        "(`key.grantEncryptDecrypt(new iam.ServicePrincipal('logs.' + this.region + '.amazonaws.com'))`, as " +
+        'https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html shows; WA-LogsKmsKeyAccess checks it).',
       resourceTypes: ['AWS::Logs::LogGroup'],
       equivalents: {
         checkov: ['CKV_AWS_158'],

@@ -3,8 +3,18 @@ import { Pillar, Rule, RuleContext, RuleResult, Severity } from '../../engine/ru
 import { displayName } from '../sqs/display-name';
 import { allowsServiceActions, Answer, keyTargetOf } from '../sqs/policy-document';
 
-/** `logs.<region>.amazonaws.com` as a literal, or inside the `Fn::Join`/`Fn::Sub` that builds it. */
-const LOGS_SERVICE = /(^|")logs\.[^"]*/;
+/**
+ * The regional CloudWatch Logs principal the key policy must name, `logs.<region>.amazonaws.com`
+ * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html): a literal, or the
+ * `Fn::Join`/`Fn::Sub` over `AWS::Region` that builds it. The global `logs.amazonaws.com` is not it.
+ */
+const LOGS_SERVICE = new RegExp(
+  [
+    '^logs\\.[a-z]{2}(?:-[a-z]+)+-\\d+\\.amazonaws\\.com(?:\\.cn)?$',
+    '"logs\\.",\\{"Ref":"AWS::Region"\\},"\\.',
+    '"logs\\.\\$\\{AWS::Region\\}\\.',
+  ].join('|'),
+);
 const LOGS_KEY_ACTIONS = ['kms:Encrypt', 'kms:Decrypt', 'kms:GenerateDataKey'];
 
 /**
@@ -55,7 +65,8 @@ export class LogsKmsKeyAccessRule extends Rule {
     }
     return RuleResult.nonCompliant(
       `Log group ${displayName(resource)} is encrypted with key ${displayName(key)}, whose policy does not let the ` +
-        'CloudWatch Logs service principal use it, so the log group cannot be created. Call ' +
+        'regional CloudWatch Logs service principal (logs.<region>.amazonaws.com) use it, so the log group cannot be ' +
+        'created. Call ' +
         "`key.grantEncryptDecrypt(new iam.ServicePrincipal('logs.' + this.region + '.amazonaws.com'))`.",
     );
   }

@@ -1,12 +1,12 @@
-import { referrersAt } from './topic-relations';
 import { CheckedResource } from '../../engine/resource';
 import { Pillar, Rule, RuleContext, RuleResult, Severity } from '../../engine/rule';
 import { Values } from '../../engine/values';
 import { displayName } from '../sqs/display-name';
-import { Answer, deniesInsecureTransport } from '../sqs/policy-document';
+import { Answer, deniesInsecureTransport, policiesAttachedTo } from '../sqs/policy-document';
 
 /**
- * An SNS topic accepts publishing only over TLS: a topic policy of the stack denies `sns:Publish` when
+ * An SNS topic accepts publishing only over TLS: a topic policy of the stack (naming the topic by reference or by its
+ * literal ARN) denies `sns:Publish` when
  * `aws:SecureTransport` is false. KMS-encrypted topics comply already: SNS requires HTTPS for them.
  */
 export class SnsTlsOnlyRule extends Rule {
@@ -34,7 +34,9 @@ export class SnsTlsOnlyRule extends Rule {
       return RuleResult.compliant();
     }
     let unknown = key !== undefined;
-    for (const policy of referrersAt(context.index, resource, 'AWS::SNS::TopicPolicy', /^Topics\./)) {
+    const name = resource.get('TopicName');
+    const literalName = typeof name === 'string' && !Values.isUnknown(name) ? name : undefined;
+    for (const policy of policiesAttachedTo(resource, context.index, 'AWS::SNS::TopicPolicy', 'Topics', literalName)) {
       const answer = policy.unresolvedReason
         ? Answer.UNKNOWN
         : deniesInsecureTransport(policy.get('PolicyDocument'), ['sns:Publish']);

@@ -30,8 +30,13 @@ export class SqsAgeOfOldestMessageAlarmRule extends Rule {
       return RuleResult.unknown(resource.unresolvedReason);
     }
     const role = deadLetterRoleOf(resource, context.index);
+    if (role?.conditional) {
+      return RuleResult.unknown(`the queue may be a dead-letter queue (${role.reason})`);
+    }
     if (role !== undefined) {
-      return RuleResult.notApplicable(`the queue is a dead-letter queue (${role}); WA-SqsDeadLetterAlarm covers it`);
+      return RuleResult.notApplicable(
+        `the queue is a dead-letter queue (${role.reason}); WA-SqsDeadLetterAlarm covers it`,
+      );
     }
     const watched = alarmsOnResource(context.index, resource, 'QueueName', literalQueueName(resource));
     if (watched.some((m) => m.metricName === 'ApproximateAgeOfOldestMessage')) {

@@ -41,6 +41,9 @@ export class SqsDeadLetterAlarmRule extends Rule {
     if (watched.some((m) => m.metricName === undefined)) {
       return RuleResult.unknown('an alarm on this queue names its metric with a token');
     }
+    if (role.conditional) {
+      return RuleResult.unknown(`the queue is a dead-letter queue only under a condition: ${role.reason}`);
+    }
     return RuleResult.nonCompliant(
       `Dead-letter queue ${displayName(resource)} has no alarm on ApproximateNumberOfMessagesVisible, so failed ` +
         'messages pile up unnoticed. Alarm on `queue.metricApproximateNumberOfMessagesVisible()` (threshold 1), or use ' +

@@ -295,3 +295,69 @@ export function openAccessResult(resource: CheckedResource, describe: (sid: stri
   }
   return RuleResult.compliant();
 }
+
+/**
+ * The last segment of a queue URL or ARN, or of a topic ARN, when it is literal: `https://sqs.us-east-1.amazonaws.com/1/orders`,
+ * `arn:aws:sqs:us-east-1:1:orders` and `arn:aws:sns:us-east-1:1:alerts` give `orders` and `alerts`. The `Fn::Sub`
+ * and `Fn::Join` that build one from `AWS::Region` and `AWS::AccountId` give it too. Undefined when the name itself
+ * is not literal.
+ */
+export function literalNameInUrlOrArn(value: any): string | undefined {
+  const text = renderWithHoles(value);
+  if (text === undefined) {
+    return undefined;
+  }
+  const name = text.split(/[/:]/).pop();
+  return name === undefined || name === '' || name.includes(HOLE) ? undefined : name;
+}
+
+const HOLE = '\u0000';
+
+function renderWithHoles(value: any): string | undefined {
+  if (typeof value === 'string') {
+    return Values.isUnknown(value) ? undefined : value;
+  }
+  if (!Values.isIntrinsic(value)) {
+    return undefined;
+  }
+  const sub = value['Fn::Sub'];
+  if (sub !== undefined) {
+    const template = typeof sub === 'string' ? sub : Array.isArray(sub) ? sub[0] : undefined;
+    return typeof template === 'string' ? template.replace(/\$\{[^}]*\}/g, HOLE) : undefined;
+  }
+  const join = value['Fn::Join'];
+  if (Array.isArray(join) && typeof join[0] === 'string' && Array.isArray(join[1])) {
+    return join[1]
+      .map((part: any) => (typeof part === 'string' && !Values.isUnknown(part) ? part : HOLE))
+      .join(join[0]);
+  }
+  return undefined;
+}
+
+/**
+ * The policies of `policyType` that attach to `target` through `listProperty` (`Queues`, `Topics`): by a reference,
+ * or, when the target has a literal name, by a literal URL or ARN that ends in that name.
+ */
+export function policiesAttachedTo(
+  target: CheckedResource,
+  index: StackIndex,
+  policyType: string,
+  listProperty: string,
+  literalName: string | undefined,
+): CheckedResource[] {
+  const found = new Set(
+    index
+      .referencesTo(target.logicalId, policyType)
+      .filter((ref) => ref.propertyPath.startsWith(listProperty))
+      .map((ref) => ref.source),
+  );
+  if (literalName !== undefined) {
+    for (const policy of index.ofType(policyType)) {
+      const entries = Values.asList(policy.get(listProperty)) ?? [];
+      if (entries.some((entry) => literalNameInUrlOrArn(entry) === literalName)) {
+        found.add(policy);
+      }
+    }
+  }
+  return [...found];
+}

@@ -42,6 +42,11 @@ const DEAD_LETTER_PATHS: ReadonlyArray<{ readonly sourceType: string; readonly p
       what: 'a target dead-letter queue of rule',
     },
     {
+      sourceType: 'AWS::Events::EventBus',
+      path: /^DeadLetterConfig\.Arn/,
+      what: 'the dead-letter queue of event bus',
+    },
+    {
       sourceType: 'AWS::Scheduler::Schedule',
       path: /^Target\.DeadLetterConfig\.Arn/,
       what: 'the dead-letter queue of schedule',
@@ -105,27 +110,49 @@ export function sourceQueuesOf(deadLetterQueue: CheckedResource, index: StackInd
   return [...new Set(sources)];
 }
 
+/** Why a queue is a dead-letter queue (or on-failure destination) of something in the stack. */
+export interface DeadLetterRole {
+  /** e.g. `it is the dead-letter queue of queue Orders`. */
+  readonly reason: string;
+  /**
+   * True when the queue has that role only under a condition (the reference is inside `Fn::If`, or its source has a
+   * `Condition` the queue does not share): rules answer unknown rather than treat it as an ordinary queue.
+   */
+  readonly conditional: boolean;
+}
+
+/** `Fn::If` branches in a property path: `RedrivePolicy.Fn::If.1.deadLetterTargetArn` -> `RedrivePolicy.deadLetterTargetArn`. */
+const IF_BRANCH = /\.Fn::If\.[12](?=\.|$)/g;
+
 /**
  * Why the queue is a dead-letter queue (or on-failure destination) of something in the stack, or undefined.
  * A queue whose `RedriveAllowPolicy` explicitly lets source queues use it (`allowAll`, `byQueue`) declares
- * itself one too, even when its sources live in another stack.
+ * itself one too, even when its sources live in another stack. A role held only under a condition is returned
+ * with `conditional`, unless the queue also has an unconditional one.
  */
-export function deadLetterRoleOf(queue: CheckedResource, index: StackIndex): string | undefined {
+export function deadLetterRoleOf(queue: CheckedResource, index: StackIndex): DeadLetterRole | undefined {
+  let conditional: DeadLetterRole | undefined;
   for (const ref of index.referencesTo(queue.logicalId)) {
-    const match = DEAD_LETTER_PATHS.find(
-      (p) => p.sourceType === ref.source.resourceType && p.path.test(ref.propertyPath),
-    );
-    if (match) {
-      return `it is ${match.what} ${ref.source.logicalId}`;
+    const path = ref.propertyPath.replace(IF_BRANCH, '');
+    const match = DEAD_LETTER_PATHS.find((p) => p.sourceType === ref.source.resourceType && p.path.test(path));
+    if (!match) {
+      continue;
     }
+    const reason = `it is ${match.what} ${ref.source.logicalId}`;
+    const underCondition =
+      path !== ref.propertyPath || (ref.source.condition !== undefined && ref.source.condition !== queue.condition);
+    if (!underCondition) {
+      return { reason, conditional: false };
+    }
+    conditional ??= { reason: `${reason} (under a condition)`, conditional: true };
   }
   const allow = queue.get('RedriveAllowPolicy');
   const parsed = typeof allow === 'string' ? parseJson(allow) : allow;
   const permission = parsed?.redrivePermission;
   if (permission === 'allowAll' || permission === 'byQueue') {
-    return `its RedriveAllowPolicy lets source queues use it (${permission})`;
+    return { reason: `its RedriveAllowPolicy lets source queues use it (${permission})`, conditional: false };
   }
-  return undefined;
+  return conditional;
 }
 
 /** Whether the queue is FIFO: true, false, or undefined when `FifoQueue` is a token. */

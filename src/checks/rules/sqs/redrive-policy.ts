@@ -43,8 +43,11 @@ export class SqsRedrivePolicyRule extends Rule {
       return RuleResult.compliant();
     }
     const role = deadLetterRoleOf(resource, context.index);
+    if (role?.conditional) {
+      return RuleResult.unknown(`the queue may be a dead-letter queue: ${role.reason}`);
+    }
     if (role !== undefined) {
-      return RuleResult.notApplicable(`the queue is a dead-letter queue: ${role}`);
+      return RuleResult.notApplicable(`the queue is a dead-letter queue: ${role.reason}`);
     }
     return RuleResult.nonCompliant(
       `Queue ${displayName(resource)} has no dead-letter queue, so a message that keeps failing is retried until it expires. ` +

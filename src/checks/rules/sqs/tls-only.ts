@@ -1,11 +1,13 @@
 import { displayName } from './display-name';
-import { Answer, deniesInsecureTransport } from './policy-document';
+import { Answer, deniesInsecureTransport, policiesAttachedTo } from './policy-document';
+import { literalQueueName } from './queue-relations';
 import { CheckedResource } from '../../engine/resource';
 import { Pillar, Rule, RuleContext, RuleResult, Severity } from '../../engine/rule';
 
 /**
- * An SQS queue has a queue policy (`AWS::SQS::QueuePolicy` in the same stack) that denies every request
- * made without TLS (`aws:SecureTransport: false`).
+ * An SQS queue has a queue policy (`AWS::SQS::QueuePolicy` in the same stack, naming the queue by reference or by
+ * its literal URL or ARN) that denies every request made without TLS (`aws:SecureTransport: false`): the Deny must
+ * cover `sqs:*`, as AwsSolutions-SQS4 requires; a Deny of only some actions leaves the others open.
  */
 export class SqsTlsOnlyRule extends Rule {
   constructor() {
@@ -29,17 +31,20 @@ export class SqsTlsOnlyRule extends Rule {
     if (resource.unresolvedReason) {
       return RuleResult.unknown(resource.unresolvedReason);
     }
-    const policies = context.index
-      .referencesTo(resource.logicalId, 'AWS::SQS::QueuePolicy')
-      .filter((ref) => ref.propertyPath.startsWith('Queues'))
-      .map((ref) => ref.source);
+    const policies = policiesAttachedTo(
+      resource,
+      context.index,
+      'AWS::SQS::QueuePolicy',
+      'Queues',
+      literalQueueName(resource),
+    );
     let unknown: string | undefined;
     for (const policy of policies) {
       if (policy.unresolvedReason) {
         unknown = policy.unresolvedReason;
         continue;
       }
-      const answer = deniesInsecureTransport(policy.get('PolicyDocument'), ['sqs:SendMessage', 'sqs:ReceiveMessage']);
+      const answer = deniesInsecureTransport(policy.get('PolicyDocument'), ['sqs:*']);
       if (answer === Answer.YES) {
         return RuleResult.compliant();
       }
@@ -51,7 +56,7 @@ export class SqsTlsOnlyRule extends Rule {
       return RuleResult.unknown(unknown);
     }
     return RuleResult.nonCompliant(
-      `Queue ${displayName(resource)} accepts requests without TLS: no queue policy denies them with aws:SecureTransport. ` +
+      `Queue ${displayName(resource)} accepts requests without TLS: no queue policy denies all of them (sqs:*) with aws:SecureTransport. ` +
         'Set `enforceSSL: true` on the queue.',
     );
   }

@@ -6,11 +6,12 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, KinesisEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { l1Function, l2Function, newStack } from './fixtures';
-import { Compliance } from '../../../../src';
+import { Compliance, Severity } from '../../../../src';
 import { LambdaProvisionedConcurrencyScalingRule } from '../../../../src/checks/rules/lambda/lambda-provisioned-concurrency-scaling';
 import { LambdaSqsBatchingWindowRule } from '../../../../src/checks/rules/lambda/lambda-sqs-batching-window';
 import { LambdaSqsMaxConcurrencyRule } from '../../../../src/checks/rules/lambda/lambda-sqs-max-concurrency';
 import { LambdaSqsReportBatchItemFailuresRule } from '../../../../src/checks/rules/lambda/lambda-sqs-report-batch-item-failures';
+import { LambdaSqsVisibilityBelowTimeoutRule } from '../../../../src/checks/rules/lambda/lambda-sqs-visibility-below-timeout';
 import { LambdaSqsVisibilityTimeoutRule } from '../../../../src/checks/rules/lambda/lambda-sqs-visibility-timeout';
 import { LambdaStreamFailureDestinationRule } from '../../../../src/checks/rules/lambda/lambda-stream-failure-destination';
 import { LambdaStreamRetryLimitsRule } from '../../../../src/checks/rules/lambda/lambda-stream-retry-limits';
@@ -289,12 +290,41 @@ describe('WA-LambdaSqsVisibilityTimeout', () => {
     );
   });
 
-  test('L1: visibility below the function timeout says Lambda rejects the mapping', () => {
+  test('L1: visibility below the function timeout is an error of WA-LambdaSqsVisibilityBelowTimeout, not this warning', () => {
     const stack = newStack();
     const fn = l1Function(stack, 'Fn', { timeout: 60 });
     const queue = new sqs.CfnQueue(stack, 'Q', { visibilityTimeout: 30 });
     new lambda.CfnEventSourceMapping(stack, 'Mapping', { functionName: fn.ref, eventSourceArn: queue.attrArn });
-    expect(findings(rule, stack)[0].result.message).toMatch(/below the function timeout itself.*at least 360 s/);
+    expect(complianceOf(rule, stack, 'Mapping')).toBe(Compliance.NOT_APPLICABLE);
+    const below = new LambdaSqsVisibilityBelowTimeoutRule();
+    expect(below.severity).toBe(Severity.ERROR);
+    expect(findings(below, stack)[0].result.message).toMatch(
+      /visibility timeout of 30 s, below the 60 s timeout.*Lambda rejects the mapping and the deployment fails.*at least 60 s \(AWS recommends 360 s\)/,
+    );
+  });
+
+  test('WA-LambdaSqsVisibilityBelowTimeout: a visibility equal to the function timeout is accepted by Lambda', () => {
+    const stack = newStack();
+    const fn = l1Function(stack, 'Fn', { timeout: 30 });
+    const queue = new sqs.CfnQueue(stack, 'Q', { visibilityTimeout: 30 });
+    new lambda.CfnEventSourceMapping(stack, 'Mapping', { functionName: fn.ref, eventSourceArn: queue.attrArn });
+    expect(complianceOf(new LambdaSqsVisibilityBelowTimeoutRule(), stack, 'Mapping')).toBe(Compliance.COMPLIANT);
+    expect(complianceOf(rule, stack, 'Mapping')).toBe(Compliance.NON_COMPLIANT);
+  });
+
+  test('WA-LambdaSqsVisibilityBelowTimeout: L2 queue with the default 30 s under a 60 s function, and unknowns', () => {
+    const stack = newStack();
+    l2Function(stack, 'Fn', { timeout: Duration.seconds(60) }).addEventSource(
+      new SqsEventSource(new sqs.Queue(stack, 'Q')),
+    );
+    const below = new LambdaSqsVisibilityBelowTimeoutRule();
+    expect(evaluateRule(below, stack).map((o) => o.result.compliance)).toEqual([Compliance.NON_COMPLIANT]);
+    const other = newStack();
+    const timeout = new CfnParameter(other, 'Timeout', { type: 'Number' });
+    const fn = l1Function(other, 'Fn', { timeout: timeout.valueAsNumber });
+    const queue = new sqs.CfnQueue(other, 'Q');
+    new lambda.CfnEventSourceMapping(other, 'Mapping', { functionName: fn.ref, eventSourceArn: queue.attrArn });
+    expect(complianceOf(below, other, 'Mapping')).toBe(Compliance.UNKNOWN);
   });
 
   test('L1: defaults (30 s queue, 3 s function) are compliant', () => {
@@ -395,6 +425,7 @@ test('every event source mapping rule evaluates only event source mappings', () 
     new LambdaSqsBatchingWindowRule(),
     new LambdaSqsMaxConcurrencyRule(),
     new LambdaSqsVisibilityTimeoutRule(),
+    new LambdaSqsVisibilityBelowTimeoutRule(),
   ]) {
     expect(rule.resourceTypes).toEqual([ESM]);
   }

@@ -1,4 +1,6 @@
-import { CfnParameter, Duration, Fn, Token } from 'aws-cdk-lib';
+import { App, CfnParameter, Duration, Fn, Stack, Token } from 'aws-cdk-lib';
+import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
+import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { l1Function, l2Function, newStack } from './fixtures';
 import { Compliance } from '../../../../src';
@@ -10,7 +12,7 @@ import { LambdaRuntimeSupportRule } from '../../../../src/checks/rules/lambda/la
 import { LambdaStructuredLoggingRule } from '../../../../src/checks/rules/lambda/lambda-structured-logging';
 import { LambdaTimeoutRule } from '../../../../src/checks/rules/lambda/lambda-timeout';
 import { LambdaTracingRule } from '../../../../src/checks/rules/lambda/lambda-tracing';
-import { complianceOf, findings } from '../../rule-harness';
+import { complianceOf, evaluateRule, findings } from '../../rule-harness';
 
 describe('WA-LambdaTracing', () => {
   const rule = new LambdaTracingRule();
@@ -160,6 +162,73 @@ describe('WA-LambdaArm64', () => {
     const stack = newStack();
     l1Function(stack, 'Cond', { architectures: [Fn.conditionIf('Graviton', 'arm64', 'x86_64').toString()] });
     expect(complianceOf(rule, stack, 'Cond')).toBe(Compliance.UNKNOWN);
+  });
+});
+
+describe('WA-LambdaArm64 and Lambda@Edge (x86_64 only)', () => {
+  const rule = new LambdaArm64Rule();
+  const origin = () => new origins.HttpOrigin('example.com');
+
+  test('a function whose version a Distribution associates (edgeLambdas) is not told to move to arm64', () => {
+    const stack = newStack();
+    const edge = l2Function(stack, 'Edge');
+    l2Function(stack, 'Regional');
+    new cloudfront.Distribution(stack, 'Cdn', {
+      defaultBehavior: {
+        origin: origin(),
+        edgeLambdas: [
+          { functionVersion: edge.currentVersion, eventType: cloudfront.LambdaEdgeEventType.VIEWER_REQUEST },
+        ],
+      },
+    });
+    expect(complianceOf(rule, stack, 'Edge/Resource')).toBe(Compliance.NOT_APPLICABLE);
+    expect(complianceOf(rule, stack, 'Regional/Resource')).toBe(Compliance.NON_COMPLIANT);
+  });
+
+  test('experimental.EdgeFunction, in us-east-1 or replicated from another region, is not told to move to arm64', () => {
+    const app = new App();
+    const east = new Stack(app, 'East', { env: { account: '123456789012', region: 'us-east-1' } });
+    new cloudfront.experimental.EdgeFunction(east, 'InRegion', {
+      runtime: lambda.Runtime.NODEJS_22_X,
+      handler: 'index.handler',
+      code: lambda.Code.fromInline('exports.handler = async () => {};'),
+    });
+    const west = new Stack(app, 'West', { env: { account: '123456789012', region: 'eu-west-1' } });
+    new cloudfront.experimental.EdgeFunction(west, 'CrossRegion', {
+      runtime: lambda.Runtime.NODEJS_22_X,
+      handler: 'index.handler',
+      code: lambda.Code.fromInline('exports.handler = async () => {};'),
+    });
+    const edgeStack = app.node.children.find((c) => c.node.id.startsWith('edge-lambda-stack')) as Stack;
+    expect(complianceOf(rule, east, 'InRegion')).toBe(Compliance.NOT_APPLICABLE);
+    const replicated = evaluateRule(rule, edgeStack).filter((o) => o.constructPath.includes('CrossRegion'));
+    expect(replicated.map((o) => o.result.compliance)).toEqual([Compliance.NOT_APPLICABLE]);
+    expect(replicated[0].result.message).toMatch(/Lambda@Edge supports x86_64 only/);
+  });
+
+  test('L1 distribution naming a function by literal ARN in a cache behavior', () => {
+    const stack = newStack();
+    l1Function(stack, 'Named', { functionName: 'edge-auth' });
+    new cloudfront.CfnDistribution(stack, 'Cdn', {
+      distributionConfig: {
+        enabled: true,
+        defaultCacheBehavior: { targetOriginId: 'o', viewerProtocolPolicy: 'allow-all' },
+        cacheBehaviors: [
+          {
+            pathPattern: '/api/*',
+            targetOriginId: 'o',
+            viewerProtocolPolicy: 'https-only',
+            lambdaFunctionAssociations: [
+              {
+                eventType: 'viewer-request',
+                lambdaFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:edge-auth:3',
+              },
+            ],
+          },
+        ],
+      },
+    });
+    expect(complianceOf(rule, stack, 'Named')).toBe(Compliance.NOT_APPLICABLE);
   });
 });
 

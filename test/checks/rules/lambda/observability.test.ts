@@ -59,6 +59,45 @@ describe('WA-LambdaLogRetention', () => {
     expect(complianceOf(rule, stack, 'Fn')).toBe(Compliance.COMPLIANT);
   });
 
+  test('log group names built with Fn::Sub or Fn::Join from literals and the function Ref are matched', () => {
+    const stack = newStack();
+    l1Function(stack, 'JoinFn', { functionName: 'join-fn' });
+    new logs.CfnLogGroup(stack, 'JoinLogs', {
+      logGroupName: Fn.join('', ['/aws/lambda/', 'join-fn']),
+      retentionInDays: 7,
+    });
+    l1Function(stack, 'SubFn', { functionName: 'sub-fn' });
+    new logs.CfnLogGroup(stack, 'SubLogs', {
+      logGroupName: Fn.sub('/aws/lambda/${Name}', { Name: 'sub-fn' }),
+      retentionInDays: 7,
+    });
+    const refFn = l1Function(stack, 'RefFn');
+    new logs.CfnLogGroup(stack, 'RefLogs', {
+      logGroupName: Fn.sub('/aws/lambda/${' + refFn.logicalId + '}'),
+      retentionInDays: 7,
+    });
+    l1Function(stack, 'Configured', {
+      loggingConfig: { logGroup: Fn.join('/', ['', 'app', 'configured']) },
+    });
+    new logs.CfnLogGroup(stack, 'ConfiguredLogs', {
+      logGroupName: Fn.sub('/app/configured'),
+      retentionInDays: 7,
+    });
+    for (const id of ['JoinFn', 'SubFn', 'RefFn', 'Configured']) {
+      expect(complianceOf(rule, stack, `TestStack/${id}`)).toBe(Compliance.COMPLIANT);
+    }
+  });
+
+  test('a log group that names the function but is not /aws/lambda/<name> is not its log group', () => {
+    const stack = newStack();
+    const fn = l1Function(stack, 'Fn');
+    new logs.CfnLogGroup(stack, 'Elsewhere', {
+      logGroupName: Fn.join('', ['/custom/', fn.ref]),
+      retentionInDays: 7,
+    });
+    expect(complianceOf(rule, stack, 'TestStack/Fn')).toBe(Compliance.NON_COMPLIANT);
+  });
+
   test('an imported log group, a parameter or a parameterized retention is unknown', () => {
     const stack = newStack();
     const groupName = new CfnParameter(stack, 'GroupName');

@@ -1,11 +1,15 @@
-import { CfnParameter, Fn, SecretValue } from 'aws-cdk-lib';
+import { CfnParameter, Duration, Fn, SecretValue } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import * as elbv2targets from 'aws-cdk-lib/aws-elasticloadbalancingv2-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { l1Function, l2Function, newStack } from './fixtures';
-import { Compliance } from '../../../../src';
+import { Compliance, Severity } from '../../../../src';
+import { LambdaEnvironmentSecretNamesRule } from '../../../../src/checks/rules/lambda/lambda-environment-secret-names';
 import { LambdaEnvironmentSecretsRule } from '../../../../src/checks/rules/lambda/lambda-environment-secrets';
 import { LambdaPermissionPublicRule } from '../../../../src/checks/rules/lambda/lambda-permission-public';
 import { LambdaPermissionSourceScopeRule } from '../../../../src/checks/rules/lambda/lambda-permission-source-scope';
@@ -13,8 +17,9 @@ import { LambdaUrlAuthRule } from '../../../../src/checks/rules/lambda/lambda-ur
 import { LambdaUrlCorsRule } from '../../../../src/checks/rules/lambda/lambda-url-cors';
 import { complianceOf, evaluateRule, findings } from '../../rule-harness';
 
-describe('WA-LambdaEnvironmentSecrets', () => {
+describe('WA-LambdaEnvironmentSecrets and WA-LambdaEnvironmentSecretNames', () => {
   const rule = new LambdaEnvironmentSecretsRule();
+  const namesRule = new LambdaEnvironmentSecretNamesRule();
 
   test('L2 function passing a secret ARN and configuration values is compliant', () => {
     const stack = newStack();
@@ -32,13 +37,62 @@ describe('WA-LambdaEnvironmentSecrets', () => {
     expect(complianceOf(rule, stack, 'Fn')).toBe(Compliance.COMPLIANT);
   });
 
-  test('L2 function with a literal password is non-compliant and names the variable', () => {
+  test('L2 function with a short literal password is a WA-LambdaEnvironmentSecretNames warning, not an error', () => {
     const stack = newStack();
     l2Function(stack, 'Fn', { environment: { DB_PASSWORD: 'hunter2-hunter2', STAGE: 'prod' } });
-    const found = findings(rule, stack);
+    expect(findings(rule, stack)).toHaveLength(0);
+    const found = findings(namesRule, stack);
     expect(found).toHaveLength(1);
-    expect(found[0].result.message).toMatch(/DB_PASSWORD holds a literal value.*Secrets Manager/);
-    expect(found[0].result.message).not.toMatch(/STAGE/);
+    expect(found[0].result.message).toMatch(/secret-like names \(DB_PASSWORD\).*Secrets Manager/);
+    expect(found[0].result.message).not.toMatch(/STAGE|hunter2/);
+    expect(namesRule.severity).toBe(Severity.WARNING);
+    expect(rule.severity).toBe(Severity.ERROR);
+  });
+
+  test('a long random literal under a secret-like name and a URL with a password are errors', () => {
+    const stack = newStack();
+    l2Function(stack, 'Fn', {
+      environment: {
+        PARTNER_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+        DATABASE_URL: 'postgres://app:s3cr3t-Pa55@db.example.com:5432/orders',
+      },
+    });
+    const message = findings(rule, stack)[0].result.message;
+    expect(message).toMatch(
+      /PARTNER_SECRET_ACCESS_KEY holds a long random literal; DATABASE_URL holds a URL with an embedded password/,
+    );
+    expect(findings(namesRule, stack)).toHaveLength(0);
+  });
+
+  test('the Parameters and Secrets extension variables, PASSWORD_POLICY-like names, URLs and pointers are clean', () => {
+    const stack = newStack();
+    l2Function(stack, 'Fn', {
+      paramsAndSecrets: lambda.ParamsAndSecretsLayerVersion.fromVersion(lambda.ParamsAndSecretsVersions.V1_0_103, {
+        cacheSize: 500,
+        logLevel: lambda.ParamsAndSecretsLogLevel.DEBUG,
+        secretsManagerTtl: Duration.seconds(60),
+        parameterStoreTtl: Duration.seconds(60),
+      }),
+      environment: {
+        PASSWORD_POLICY: 'strict',
+        SECRET_ROTATION_SCHEDULE: 'rate(30 days)',
+        OAUTH_TOKEN: 'https://auth.example.com/oauth2/token',
+        API_KEY: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:api-key-AbCdEf',
+        DB_PASSWORD: '/prod/db/password',
+        CLIENT_SECRET: '{{resolve:ssm:/prod/client-secret}}',
+        PARTITION_KEY: 'customerId',
+        SIGNING_SECRET: '${SIGNING_SECRET}',
+      },
+    });
+    expect(evaluateRule(rule, stack).map((o) => o.result.compliance)).toEqual([Compliance.COMPLIANT]);
+    expect(evaluateRule(namesRule, stack).map((o) => o.result.compliance)).toEqual([Compliance.COMPLIANT]);
+  });
+
+  test('camelCase and kebab-case secret names with literal values are warnings', () => {
+    const stack = newStack();
+    l1Function(stack, 'Fn', { environment: { variables: { clientSecret: 'my-client-secret', 'api-key': 'abc' } } });
+    expect(findings(namesRule, stack)[0].result.message).toMatch(/\(clientSecret, api-key\)/);
+    expect(findings(rule, stack)).toHaveLength(0);
   });
 
   test('L2 function with an unwrapped Secrets Manager value is non-compliant (it is plain text in the function)', () => {
@@ -87,6 +141,8 @@ describe('WA-LambdaEnvironmentSecrets', () => {
     });
     expect(complianceOf(rule, stack, 'Param')).toBe(Compliance.COMPLIANT);
     expect(complianceOf(rule, stack, 'WholeEnv')).toBe(Compliance.UNKNOWN);
+    expect(complianceOf(namesRule, stack, 'Param')).toBe(Compliance.COMPLIANT);
+    expect(complianceOf(namesRule, stack, 'WholeEnv')).toBe(Compliance.UNKNOWN);
   });
 });
 
@@ -207,6 +263,37 @@ describe('WA-LambdaPermissionSourceScope', () => {
     });
     expect(complianceOf(rule, stack, 'Scoped')).toBe(Compliance.COMPLIANT);
     expect(complianceOf(rule, stack, 'AccountOnly')).toBe(Compliance.COMPLIANT);
+  });
+
+  test('an ALB target permission is told to scope to the target group, a rotation function to the account', () => {
+    const stack = newStack();
+    const vpc = new ec2.Vpc(stack, 'Vpc', { natGateways: 0 });
+    new elbv2.ApplicationTargetGroup(stack, 'Targets', {
+      vpc,
+      targets: [new elbv2targets.LambdaTarget(l2Function(stack, 'Web'))],
+    });
+    new secretsmanager.Secret(stack, 'Secret').addRotationSchedule('Rotation', {
+      rotationLambda: l2Function(stack, 'Rotator'),
+    });
+    const messages = findings(rule, stack).map((f) => `${f.constructPath}: ${f.result.message}`);
+    expect(messages).toEqual([
+      expect.stringMatching(
+        /^TestStack\/Web\/.*elasticloadbalancing.*target group's ARN \(`targetGroup.targetGroupArn`\)/,
+      ),
+      expect.stringMatching(/^TestStack\/Rotator\/.*secretsmanager.*`sourceAccount` only/),
+    ]);
+  });
+
+  test('a rotation permission scoped with SourceAccount alone is compliant', () => {
+    const stack = newStack();
+    const fn = l1Function(stack, 'Fn');
+    new lambda.CfnPermission(stack, 'Rotation', {
+      action: 'lambda:InvokeFunction',
+      functionName: fn.ref,
+      principal: 'secretsmanager.amazonaws.com',
+      sourceAccount: '123456789012',
+    });
+    expect(complianceOf(rule, stack, 'Rotation')).toBe(Compliance.COMPLIANT);
   });
 
   test('a parameter principal is unknown', () => {
