@@ -74,6 +74,16 @@ const STAR_NARROWER =
   'or attached; `Resource: "*"` with a specific action is left to `WA-LambdaRoleWildcardResources`, which accepts ' +
   'it for actions without resource-level permissions.';
 
+const ALARM_NARROWER =
+  'Two rules: `WA-AlarmActionsEnabled` flags `ActionsEnabled: false`, `WA-AlarmAction` an alarm without actions. An alarm ' +
+  'that a composite alarm, a CodeDeploy deployment group or an AppConfig monitor consumes needs no action of its own. ' +
+  'Broader elsewhere: only `AlarmActions` count, so an alarm with only an OK or INSUFFICIENT_DATA action is flagged.';
+
+const URL_PERMISSION_NARROWER =
+  'A `lambda:InvokeFunctionUrl` permission for `*` is not judged by `WA-LambdaPermissionPublic`: the function URL ' +
+  'itself is (`WA-LambdaUrlAuth` flags `AuthType: NONE`), so such a permission without a URL resource in the stack ' +
+  'gives no finding.';
+
 export const CDK_NAG_SERVERLESS: ExternalRuleSet = {
   equivalentsKey: 'cdkNag',
   name: 'cdk-nag ServerlessChecks',
@@ -203,7 +213,12 @@ export const CDK_NAG_AWS_SOLUTIONS: ExternalRuleSet = {
     {
       id: 'AwsSolutions-ASC3',
       title: 'AppSync API has request-level logging',
-      verdict: broader('The field log level must also be ERROR or more verbose, not NONE.'),
+      verdict: narrower(
+        '`ExcludeVerboseContent: true` is accepted: it leaves out headers, context and evaluated mapping templates, which ' +
+          'can hold tokens and personal data, while the error section and field-level errors are still logged ' +
+          '(https://docs.aws.amazon.com/appsync/latest/APIReference/API_LogConfig.html). Broader elsewhere: the field ' +
+          'log level must be ERROR or more verbose, not NONE.',
+      ),
     },
     {
       id: 'AwsSolutions-DDB3',
@@ -240,7 +255,10 @@ export const CDK_NAG_AWS_SOLUTIONS: ExternalRuleSet = {
     {
       id: 'AwsSolutions-SQS3',
       title: 'SQS queue has a dead-letter queue',
-      verdict: EQUIVALENT,
+      verdict: narrower(
+        'Queues that are the dead-letter queue of an EventBridge target, a schedule, an SNS subscription or a pipe are ' +
+          'exempt too; cdk-nag recognises only the dead-letter queues of queues and functions.',
+      ),
     },
     {
       id: 'AwsSolutions-SQS4',
@@ -272,9 +290,7 @@ export const CDK_NAG_COMPLIANCE: ExternalRuleSet = {
     {
       id: 'HIPAA.Security-CloudWatchAlarmAction',
       title: 'CloudWatch alarm has an action and actions enabled',
-      verdict: narrower(
-        'An alarm a composite alarm, a CodeDeploy deployment group or an AppConfig monitor consumes needs no action of its own; only `AlarmActions` count (an OK or INSUFFICIENT_DATA action alone does not).',
-      ),
+      verdict: narrower(ALARM_NARROWER),
     },
     {
       id: 'HIPAA.Security-CloudWatchLogGroupEncrypted',
@@ -294,7 +310,7 @@ export const CDK_NAG_COMPLIANCE: ExternalRuleSet = {
     {
       id: 'HIPAA.Security-LambdaFunctionPublicAccessProhibited',
       title: 'Lambda permission is not public',
-      verdict: EQUIVALENT,
+      verdict: narrower(URL_PERMISSION_NARROWER),
     },
     { id: 'HIPAA.Security-SNSEncryptedKMS', title: 'SNS topic is encrypted with KMS', verdict: EQUIVALENT },
     {
@@ -310,9 +326,7 @@ export const CDK_NAG_COMPLIANCE: ExternalRuleSet = {
     {
       id: 'NIST.800.53.R5-CloudWatchAlarmAction',
       title: 'CloudWatch alarm has an action and actions enabled',
-      verdict: narrower(
-        'An alarm a composite alarm, a CodeDeploy deployment group or an AppConfig monitor consumes needs no action of its own; only `AlarmActions` count (an OK or INSUFFICIENT_DATA action alone does not).',
-      ),
+      verdict: narrower(ALARM_NARROWER),
     },
     {
       id: 'NIST.800.53.R5-CloudWatchLogGroupEncrypted',
@@ -327,13 +341,13 @@ export const CDK_NAG_COMPLIANCE: ExternalRuleSet = {
     {
       id: 'NIST.800.53.R5-LambdaFunctionPublicAccessProhibited',
       title: 'Lambda permission is not public',
-      verdict: EQUIVALENT,
+      verdict: narrower(URL_PERMISSION_NARROWER),
     },
     { id: 'NIST.800.53.R5-SNSEncryptedKMS', title: 'SNS topic is encrypted with KMS', verdict: EQUIVALENT },
     {
       id: 'PCI.DSS.321-LambdaFunctionPublicAccessProhibited',
       title: 'Lambda permission is not public',
-      verdict: EQUIVALENT,
+      verdict: narrower(URL_PERMISSION_NARROWER),
     },
     { id: 'PCI.DSS.321-SNSEncryptedKMS', title: 'SNS topic is encrypted with KMS', verdict: EQUIVALENT },
   ],
