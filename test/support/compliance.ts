@@ -9,7 +9,7 @@ import * as path from 'path';
 import { App, Stack, Validations } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cxapi from 'aws-cdk-lib/cx-api';
-import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
+import { AwsSolutionsChecks, NagPack, ServerlessChecks } from 'cdk-nag';
 import { WellArchitectedChecks } from '../../src';
 
 interface ValidationReport {
@@ -39,6 +39,8 @@ export interface NagOptions {
   readonly awsSolutions?: boolean;
   /** Prefix open findings with their severity (`error ...`). @default false */
   readonly severity?: boolean;
+  /** The packs to run instead of Serverless and AWS Solutions. @default - per `awsSolutions` */
+  readonly packs?: NagPack[];
 }
 
 /**
@@ -47,7 +49,10 @@ export interface NagOptions {
  * written, so the report is read either way.
  */
 export function nagFindings(app: App, options: NagOptions = {}): NagFindings {
-  const packs = [new ServerlessChecks(app), ...(options.awsSolutions === false ? [] : [new AwsSolutionsChecks(app)])];
+  const packs = options.packs ?? [
+    new ServerlessChecks(app),
+    ...(options.awsSolutions === false ? [] : [new AwsSolutionsChecks(app)]),
+  ];
   Validations.of(app).addPlugins(...packs);
   let directory: string;
   try {

@@ -1,4 +1,4 @@
-import { EXTERNAL_RULE_SETS, ExternalRule, ExternalRuleSet } from './external-rule-sets';
+import { CoverageVerdict, EXTERNAL_RULE_SETS, ExternalRule, ExternalRuleSet } from './external-rule-sets';
 import { codeSpan, escapeMarkdown, markdownTableCell } from './markdown-escape';
 import { compareStrings, pillarsOf, pillarTitle } from './pillars';
 import { RuleSummary } from '../engine/report-model';
@@ -59,7 +59,26 @@ export function coveringRules(
     .sort((a, b) => compareStrings(a.id, b.id));
 }
 
-/** The coverage section: per external rule set, each of its checks and the rules of ours that cover it. */
+const VERDICT_LABELS: Record<CoverageVerdict['kind'], string> = {
+  equivalent: 'equivalent',
+  narrower: '**narrower**',
+  broader: 'broader',
+  'not-covered': '**not covered**',
+};
+
+function verdictCounts(rows: readonly ExternalRule[]): string {
+  const kinds: CoverageVerdict['kind'][] = ['equivalent', 'narrower', 'broader', 'not-covered'];
+  return kinds
+    .map((kind) => [kind, rows.filter((r) => r.verdict.kind === kind).length] as const)
+    .filter(([, count]) => count > 0)
+    .map(([kind, count]) => `${count} ${kind}`)
+    .join(', ');
+}
+
+/**
+ * The coverage section: per external rule set, each of its checks, the rules of ours that cover it and the verdict
+ * on how they compare (narrower and broader with the reason).
+ */
 function coverageLines(rules: readonly RuleSummary[], ruleSets: readonly ExternalRuleSet[]): string[] {
   if (ruleSets.length === 0) {
     return [];
@@ -68,25 +87,29 @@ function coverageLines(rules: readonly RuleSummary[], ruleSets: readonly Externa
     '',
     '## Coverage of other serverless rule sets',
     '',
-    'Each check of these rule sets, and the rules of this catalogue that cover it (from the rules’ _Equivalents_).',
+    'Each check of these rule sets, the rules of this catalogue that name it in their _Equivalents_, and how they ' +
+      'compare: **equivalent** (the same findings), **narrower** (ours flags less, on purpose: dropping the other ' +
+      'tool loses those findings), **broader** (ours flags the same and more).',
   ];
   for (const ruleSet of ruleSets) {
     const rows = ruleSet.rules.map((external) => ({ external, covering: coveringRules(rules, ruleSet, external) }));
-    const covered = rows.filter((r) => r.covering.length > 0).length;
     lines.push(
       '',
       `### ${escapeMarkdown(ruleSet.name)}`,
       '',
-      `${covered} of ${rows.length} checks covered. Ids from ${markdownTableCell(ruleSet.source)}.`,
+      `${ruleSet.partial ? 'The checks this catalogue names' : `All ${rows.length} checks`}: ${verdictCounts(
+        ruleSet.rules,
+      )}. Ids from ${markdownTableCell(ruleSet.source)}. ${markdownTableCell(ruleSet.evidence)}`,
       '',
-      row(['Check', 'What it checks', 'Covered by', 'Notes']),
-      row(['---', '---', '---', '---']),
+      row(['Check', 'What it checks', 'Covered by', 'Verdict', 'Why']),
+      row(['---', '---', '---', '---', '---']),
       ...rows.map(({ external, covering }) =>
         row([
           [external.id, ...(external.aliases ?? [])].map(codeSpan).join('<br>'),
           markdownTableCell(external.title),
-          covering.length ? covering.map((r) => codeSpan(r.id)).join('<br>') : '**not covered**',
-          markdownTableCell((covering.length ? external.note : (external.notCoveredBecause ?? external.note)) ?? '—'),
+          covering.length ? covering.map((r) => codeSpan(r.id)).join('<br>') : '—',
+          VERDICT_LABELS[external.verdict.kind],
+          external.verdict.kind === 'equivalent' ? '—' : markdownTableCell(external.verdict.reason),
         ]),
       ),
     );

@@ -406,6 +406,52 @@ describe('WA-SqsDeadLetterQueueType', () => {
   });
 });
 
+describe('WA-SqsDeadLetterQueueType on a dead-letter queue outside the stack', () => {
+  const rule = new SqsDeadLetterQueueTypeRule();
+
+  // A FIFO queue's name ends with .fifo, which AWS gives as the way to tell the type from the name:
+  // https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/quotas-fifo.html
+  test('a literal ARN is typed by its name: without .fifo it is standard, with it FIFO', () => {
+    const target = (name: string) => ({
+      deadLetterTargetArn: `arn:aws:sqs:us-east-1:123456789012:${name}`,
+      maxReceiveCount: 5,
+    });
+    new sqs.CfnQueue(stack, 'FifoToStandard', { fifoQueue: true, redrivePolicy: target('orders-dlq') });
+    new sqs.CfnQueue(stack, 'FifoToFifo', { fifoQueue: true, redrivePolicy: target('orders-dlq.fifo') });
+    new sqs.CfnQueue(stack, 'StandardToFifo', { redrivePolicy: target('jobs-dlq.fifo') });
+    new sqs.CfnQueue(stack, 'StandardToStandard', { redrivePolicy: target('jobs-dlq') });
+    new sqs.Queue(stack, 'L2FifoToImported', {
+      fifo: true,
+      deadLetterQueue: {
+        queue: sqs.Queue.fromQueueArn(stack, 'Imported', 'arn:aws:sqs:us-east-1:123456789012:imported-dlq'),
+        maxReceiveCount: 5,
+      },
+    });
+    expect(complianceOf(rule, stack, 'FifoToStandard')).toBe(Compliance.NON_COMPLIANT);
+    expect(complianceOf(rule, stack, 'FifoToFifo')).toBe(Compliance.COMPLIANT);
+    expect(complianceOf(rule, stack, 'StandardToFifo')).toBe(Compliance.NON_COMPLIANT);
+    expect(complianceOf(rule, stack, 'StandardToStandard')).toBe(Compliance.COMPLIANT);
+    expect(complianceOf(rule, stack, 'L2FifoToImported')).toBe(Compliance.NON_COMPLIANT);
+    expect(findings(rule, stack)[0].result.message).toMatch(
+      /Queue 'FifoToStandard' is FIFO but its dead-letter queue 'orders-dlq' is standard/,
+    );
+  });
+
+  test('an ARN that is not literal, or not an SQS ARN, is unknown', () => {
+    const arn = new CfnParameter(stack, 'DlqArn', { type: 'String' });
+    new sqs.CfnQueue(stack, 'Param', {
+      fifoQueue: true,
+      redrivePolicy: { deadLetterTargetArn: arn.valueAsString, maxReceiveCount: 5 },
+    });
+    new sqs.CfnQueue(stack, 'NotSqs', {
+      fifoQueue: true,
+      redrivePolicy: { deadLetterTargetArn: 'arn:aws:sns:us-east-1:123456789012:topic', maxReceiveCount: 5 },
+    });
+    expect(complianceOf(rule, stack, 'Param')).toBe(Compliance.UNKNOWN);
+    expect(complianceOf(rule, stack, 'NotSqs')).toBe(Compliance.UNKNOWN);
+  });
+});
+
 describe('WA-SqsDeadLetterAlarm', () => {
   const rule = new SqsDeadLetterAlarmRule();
 

@@ -5,7 +5,11 @@ import { Presence, presenceOf } from '../apigateway/set-value';
 
 const LOGGING_LEVELS = ['ERROR', 'INFO', 'DEBUG', 'ALL'];
 
-/** AppSync GraphQL APIs log to CloudWatch Logs with a field log level other than NONE. */
+/**
+ * AppSync GraphQL APIs log to CloudWatch Logs with a field log level other than NONE. `ExcludeVerboseContent` is
+ * accepted: it leaves out headers, context and evaluated mapping templates, while ERROR still logs the error section
+ * and field-level errors (https://docs.aws.amazon.com/appsync/latest/APIReference/API_LogConfig.html).
+ */
 export class AppSyncFieldLoggingRule extends Rule {
   constructor() {
     super({

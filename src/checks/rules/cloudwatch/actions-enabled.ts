@@ -16,6 +16,7 @@ export class AlarmActionsEnabledRule extends Rule {
         'notifying anyone, which looks like monitoring but is not.',
       remediation: 'Remove `actionsEnabled: false` from the `cloudwatch.Alarm` (it defaults to true).',
       resourceTypes: ['AWS::CloudWatch::Alarm', 'AWS::CloudWatch::CompositeAlarm'],
+      equivalents: { cdkNag: ['NIST.800.53.R5-CloudWatchAlarmAction', 'HIPAA.Security-CloudWatchAlarmAction'] },
     });
   }
 

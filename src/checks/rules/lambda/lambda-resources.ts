@@ -254,8 +254,8 @@ export function asIamList(value: any): any[] {
   return Array.isArray(value) ? value : [value];
 }
 
-/** The kind of source an event source mapping reads from. */
-export type EventSourceKind = 'sqs' | 'kinesis' | 'dynamodb' | 'other';
+/** The kind of source an event source mapping reads from (`kafka`: Amazon MSK or self-managed Apache Kafka). */
+export type EventSourceKind = 'sqs' | 'kinesis' | 'dynamodb' | 'kafka' | 'other';
 
 /** What an event source mapping reads from, and the in-stack resource when there is one. */
 export function eventSourceOf(
@@ -264,8 +264,9 @@ export function eventSourceOf(
 ): Lookup<{ kind: EventSourceKind; resource?: CheckedResource }> {
   const arn = esm.get('EventSourceArn');
   if (arn === undefined) {
-    // Self-managed Kafka and similar sources have no EventSourceArn.
-    return { kind: 'found', value: { kind: 'other' } };
+    // Self-managed sources have no EventSourceArn; Apache Kafka is the one whose endpoints are Kafka brokers.
+    const brokers = esm.get('SelfManagedEventSource.Endpoints.KafkaBootstrapServers');
+    return { kind: 'found', value: { kind: brokers !== undefined ? 'kafka' : 'other' } };
   }
   const target = index.resolveReference(arn);
   if (target) {
@@ -281,6 +282,9 @@ export function eventSourceOf(
         return attribute === 'StreamArn'
           ? { kind: 'found', value: { kind: 'dynamodb', resource: target } }
           : { kind: 'found', value: { kind: 'other' } };
+      case 'AWS::MSK::Cluster':
+      case 'AWS::MSK::ServerlessCluster':
+        return { kind: 'found', value: { kind: 'kafka', resource: target } };
       default:
         return { kind: 'found', value: { kind: 'other', resource: target } };
     }
@@ -298,6 +302,9 @@ export function eventSourceOf(
   }
   if (service === 'dynamodb' && literal.includes('/stream/')) {
     return { kind: 'found', value: { kind: 'dynamodb' } };
+  }
+  if (service === 'kafka') {
+    return { kind: 'found', value: { kind: 'kafka' } };
   }
   return { kind: 'found', value: { kind: 'other' } };
 }

@@ -5,7 +5,9 @@ import { Pillar, Rule, RuleContext, RuleResult, Severity } from '../../engine/ru
 
 /**
  * A queue and its dead-letter queue are of the same type: SQS rejects a standard queue as the dead-letter
- * queue of a FIFO queue, and the reverse, at deploy time.
+ * queue of a FIFO queue, and the reverse, at deploy time. A dead-letter queue outside the stack, named by a literal
+ * ARN, is typed by its name: a FIFO queue's name ends with `.fifo`, and AWS documents that suffix as the way to tell
+ * (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/quotas-fifo.html).
  */
 export class SqsDeadLetterQueueTypeRule extends Rule {
   constructor() {
@@ -35,14 +37,15 @@ export class SqsDeadLetterQueueTypeRule extends Rule {
       return RuleResult.unknown('the redrive policy is resolved at deploy time');
     }
     const dlq = deadLetterQueueOf(resource, context.index);
-    if (dlq === undefined) {
-      return RuleResult.unknown('the dead-letter queue is not a queue of this stack');
+    const literalName = dlq === undefined ? literalQueueNameOfArn(policy.value.deadLetterTargetArn) : undefined;
+    if (dlq === undefined && literalName === undefined) {
+      return RuleResult.unknown('the dead-letter queue is neither a queue of this stack nor a literal queue ARN');
     }
-    if (dlq.unresolvedReason) {
+    if (dlq?.unresolvedReason) {
       return RuleResult.unknown(dlq.unresolvedReason);
     }
     const sourceFifo = isFifoQueue(resource);
-    const dlqFifo = isFifoQueue(dlq);
+    const dlqFifo = dlq ? isFifoQueue(dlq) : literalName!.endsWith('.fifo');
     if (sourceFifo === undefined || dlqFifo === undefined) {
       return RuleResult.unknown('FifoQueue is resolved at deploy time');
     }
@@ -50,9 +53,19 @@ export class SqsDeadLetterQueueTypeRule extends Rule {
       return RuleResult.compliant();
     }
     const kind = (fifo: boolean) => (fifo ? 'FIFO' : 'standard');
+    const dlqName = dlq ? displayName(dlq) : `'${literalName}'`;
     return RuleResult.nonCompliant(
-      `Queue ${displayName(resource)} is ${kind(sourceFifo)} but its dead-letter queue ${displayName(dlq)} is ` +
+      `Queue ${displayName(resource)} is ${kind(sourceFifo)} but its dead-letter queue ${dlqName} is ` +
         `${kind(dlqFifo)}; SQS rejects this at deploy time. Set \`fifo: ${sourceFifo}\` on the dead-letter queue.`,
     );
   }
+}
+
+/** The queue name at the end of a literal SQS ARN (`arn:<partition>:sqs:<region>:<account>:<name>`), else undefined. */
+function literalQueueNameOfArn(arn: unknown): string | undefined {
+  if (typeof arn !== 'string') {
+    return undefined;
+  }
+  const parts = arn.split(':');
+  return parts.length === 6 && parts[0] === 'arn' && parts[2] === 'sqs' && parts[5] !== '' ? parts[5] : undefined;
 }

@@ -3,7 +3,14 @@ import * as appscaling from 'aws-cdk-lib/aws-applicationautoscaling';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as kinesis from 'aws-cdk-lib/aws-kinesis';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { DynamoEventSource, KinesisEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import {
+  DynamoEventSource,
+  KinesisEventSource,
+  ManagedKafkaEventSource,
+  SqsDlq,
+  SqsEventSource,
+} from 'aws-cdk-lib/aws-lambda-event-sources';
+import * as msk from 'aws-cdk-lib/aws-msk';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { l1Function, l2Function, newStack } from './fixtures';
 import { Compliance, Severity } from '../../../../src';
@@ -61,6 +68,69 @@ describe('WA-LambdaStreamFailureDestination and WA-LambdaStreamRetryLimits', () 
     l2Function(stack, 'Fn').addEventSource(new SqsEventSource(new sqs.Queue(stack, 'Jobs')));
     expect(evaluateRule(destination, stack).map((o) => o.result.compliance)).toEqual([Compliance.NOT_APPLICABLE]);
     expect(evaluateRule(limits, stack).map((o) => o.result.compliance)).toEqual([Compliance.NOT_APPLICABLE]);
+  });
+
+  // Amazon MSK and self-managed Kafka mappings support an on-failure destination too (SNS, SQS, S3, Kafka):
+  // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-eventsourcemapping-onfailure.html
+  test('L2 Amazon MSK source without onFailure is non-compliant, with onFailure compliant', () => {
+    const stack = newStack();
+    const clusterArn = 'arn:aws:kafka:us-east-1:123456789012:cluster/c/abcd1234-ab12-cd34-ef56-abcdef123456-1';
+    l2Function(stack, 'Bare').addEventSource(
+      new ManagedKafkaEventSource({ clusterArn, topic: 'orders', startingPosition: lambda.StartingPosition.LATEST }),
+    );
+    l2Function(stack, 'WithDestination').addEventSource(
+      new ManagedKafkaEventSource({
+        clusterArn,
+        topic: 'orders',
+        startingPosition: lambda.StartingPosition.LATEST,
+        onFailure: new SqsDlq(new sqs.Queue(stack, 'Failed')),
+      }),
+    );
+    expect(complianceOf(destination, stack, 'Bare/KafkaEventSource')).toBe(Compliance.NON_COMPLIANT);
+    expect(findings(destination, stack)[0].result.message).toMatch(
+      /Kafka event source mapping .* no on-failure destination/,
+    );
+    expect(complianceOf(destination, stack, 'WithDestination/KafkaEventSource')).toBe(Compliance.COMPLIANT);
+    // Retry limits stay with the stream sources.
+    expect(complianceOf(limits, stack, 'Bare/KafkaEventSource')).toBe(Compliance.NOT_APPLICABLE);
+  });
+
+  test('L1 mappings on an in-stack MSK cluster and on self-managed Kafka brokers are checked; other self-managed sources are not', () => {
+    const stack = newStack();
+    const fn = l1Function(stack, 'Fn');
+    const cluster = new msk.CfnCluster(stack, 'Cluster', {
+      clusterName: 'c',
+      kafkaVersion: '3.6.0',
+      numberOfBrokerNodes: 2,
+      brokerNodeGroupInfo: { clientSubnets: ['subnet-1', 'subnet-2'], instanceType: 'kafka.t3.small' },
+    });
+    new lambda.CfnEventSourceMapping(stack, 'Msk', {
+      functionName: fn.ref,
+      eventSourceArn: cluster.ref,
+      topics: ['orders'],
+      startingPosition: 'LATEST',
+    });
+    new lambda.CfnEventSourceMapping(stack, 'SelfManaged', {
+      functionName: fn.ref,
+      selfManagedEventSource: { endpoints: { kafkaBootstrapServers: ['broker-1.example.com:9092'] } },
+      topics: ['orders'],
+      startingPosition: 'LATEST',
+    });
+    new lambda.CfnEventSourceMapping(stack, 'KafkaWithDestination', {
+      functionName: fn.ref,
+      selfManagedEventSource: { endpoints: { kafkaBootstrapServers: ['broker-1.example.com:9092'] } },
+      topics: ['orders'],
+      startingPosition: 'LATEST',
+      destinationConfig: { onFailure: { destination: 'arn:aws:s3:::failed-batches' } },
+    });
+    new lambda.CfnEventSourceMapping(stack, 'OtherSelfManaged', {
+      functionName: fn.ref,
+      selfManagedEventSource: { endpoints: {} },
+    });
+    expect(complianceOf(destination, stack, '/Msk')).toBe(Compliance.NON_COMPLIANT);
+    expect(complianceOf(destination, stack, '/SelfManaged')).toBe(Compliance.NON_COMPLIANT);
+    expect(complianceOf(destination, stack, '/KafkaWithDestination')).toBe(Compliance.COMPLIANT);
+    expect(complianceOf(destination, stack, '/OtherSelfManaged')).toBe(Compliance.NOT_APPLICABLE);
   });
 
   test('L1 mappings on literal stream ARNs: -1 retries is non-compliant', () => {
