@@ -3,6 +3,7 @@ import { appSyncRules } from './appsync';
 import { cloudWatchRules } from './cloudwatch';
 import { dynamoDbRules } from './dynamodb';
 import { eventsRules } from './events';
+import { iamRules } from './iam';
 import { lambdaRules } from './lambda';
 import { logsRules } from './logs';
 import { snsRules } from './sns';
@@ -29,6 +30,7 @@ export class WellArchitectedRules {
       ...eventsRules(),
       ...dynamoDbRules(),
       ...appSyncRules(),
+      ...iamRules(),
     ];
     return rules.sort((a, b) => compareStrings(a.id, b.id));
   }

@@ -4,6 +4,12 @@ import { CheckedResource } from '../../engine/resource';
 import { RuleResult } from '../../engine/rule';
 import { StackIndex } from '../../engine/stack-index';
 import { Values } from '../../engine/values';
+import {
+  PolicyStatement,
+  knownAwsManagedStatements,
+  statementsOfDocument as statementsOf,
+} from '../iam/policy-statements';
+import { literalWithPseudoParameters, servicePrincipalName } from '../iam/pseudo-literal';
 
 export const FUNCTION = 'AWS::Lambda::Function';
 export const ALIAS = 'AWS::Lambda::Alias';
@@ -148,45 +154,26 @@ export function eventInvokeConfigsOf(fn: CheckedResource, index: StackIndex): Ch
   );
 }
 
-/**
- * The service a principal names, without region or partition suffix: `s3.amazonaws.com` -> `s3`,
- * `logs.eu-west-1.amazonaws.com` -> `logs`. Undefined for accounts, ARNs and `*`.
- */
-export function servicePrincipalName(principal: any): string | undefined {
-  if (typeof principal !== 'string' || Values.isUnknown(principal)) {
-    return undefined;
-  }
-  const match = /^([a-z0-9-]+(?:\.[a-z0-9-]+)*?)\.amazonaws\.com(?:\.cn)?$/.exec(principal);
-  if (!match) {
-    return undefined;
-  }
-  const labels = match[1].split('.');
-  // Drop a trailing region label (logs.us-east-1.amazonaws.com).
-  if (labels.length > 1 && /^[a-z]{2}(-gov)?-[a-z]+-\d$/.test(labels[labels.length - 1])) {
-    labels.pop();
-  }
-  return labels.join('.');
-}
+// The service a principal names (`s3.amazonaws.com` -> `s3`), literal or built from pseudo parameters.
+export { servicePrincipalName } from '../iam/pseudo-literal';
+export { asIamList } from '../iam/policy-statements';
+export type { PolicyStatement } from '../iam/policy-statements';
 
 /** A human-readable name for any invocation principal: its service, or the principal itself. */
 export function principalLabel(principal: any): string | undefined {
-  if (typeof principal !== 'string' || Values.isUnknown(principal)) {
+  const text = literalWithPseudoParameters(principal);
+  if (text === undefined) {
     return undefined;
   }
-  return servicePrincipalName(principal) ?? principal;
-}
-
-/** One statement of an IAM policy, with where it comes from. */
-export interface PolicyStatement {
-  readonly statement: any;
-  /** e.g. `inline policy 'Default' of role Role1`, `policy FnServiceRoleDefaultPolicy`. */
-  readonly origin: string;
+  return servicePrincipalName(text) ?? text;
 }
 
 /**
  * The execution role of a function and every statement the stack attaches to it: inline `Policies`,
  * `AWS::IAM::Policy` / `AWS::IAM::RolePolicy` / `AWS::IAM::ManagedPolicy` that name the role, and in-stack
- * managed policies in `ManagedPolicyArns`. AWS managed policies (literal ARNs) are not read: AWS maintains them.
+ * managed policies in `ManagedPolicyArns`, and the AWS managed policies of `ManagedPolicyArns` whose content the
+ * rules know (AdministratorAccess, PowerUserAccess, IAMFullAccess: see iam/policy-statements.ts). Other AWS managed
+ * policies are not read: AWS maintains them.
  */
 export function executionRoleStatements(
   fn: CheckedResource,
@@ -234,24 +221,8 @@ export function executionRoleStatements(
   for (const policy of attached) {
     statements.push(...statementsOf(policy.get('PolicyDocument'), `policy ${policy.logicalId}`));
   }
+  statements.push(...knownAwsManagedStatements(role.get('ManagedPolicyArns'), `role ${role.logicalId}`));
   return { kind: 'found', value: { role, statements } };
-}
-
-function statementsOf(document: any, origin: string): PolicyStatement[] {
-  const statement = Values.get(document, 'Statement');
-  if (statement === undefined) {
-    return [];
-  }
-  const list = Array.isArray(statement) ? statement : [statement];
-  return list.map((s) => ({ statement: s, origin }));
-}
-
-/** A list-or-single IAM field (`Action`, `Resource`) as a list; unknown entries stay as they are. */
-export function asIamList(value: any): any[] {
-  if (value === undefined) {
-    return [];
-  }
-  return Array.isArray(value) ? value : [value];
 }
 
 /** The kind of source an event source mapping reads from (`kafka`: Amazon MSK or self-managed Apache Kafka). */

@@ -1,14 +1,12 @@
-import { FUNCTION, asIamList, describeFunction, executionRoleStatements, skipFunction } from './lambda-resources';
+import { FUNCTION, describeFunction, executionRoleStatements, skipFunction } from './lambda-resources';
 import { CheckedResource } from '../../engine/resource';
 import { Pillar, Rule, RuleContext, RuleResult, Severity } from '../../engine/rule';
-import { Values } from '../../engine/values';
-
-/** A whole service (`s3:*`) or everything (`*`). Partial wildcards such as `s3:GetObject*` are what CDK grants use. */
-const WILDCARD_ACTION = /^(\*|[A-Za-z0-9-]+:\*)$/;
+import { wildcardActionProblems } from '../iam/policy-statements';
 
 /**
- * The execution role of a Lambda function allows no `*` or `service:*` action, in its inline policies or in
- * the policies of the stack attached to it.
+ * The execution role of a Lambda function allows no `*` or `service:*` action, NotAction, or partial wildcard that
+ * reaches a Permissions management action, in its inline policies, the policies of the stack attached to it, or the
+ * wildcard AWS managed policies (PowerUserAccess, IAMFullAccess). `*` on `*` is WA-IamAdministratorAccess's (error).
  */
 export class LambdaRoleWildcardActionsRule extends Rule {
   constructor() {
@@ -18,7 +16,7 @@ export class LambdaRoleWildcardActionsRule extends Rule {
       lensQuestion: 'SEC 2',
       severity: Severity.WARNING,
       description:
-        "A Lambda function's execution role allows no `*` or `service:*` actions (nor Allow with NotAction): a function gets only the actions it calls, so a bug or injected code cannot delete tables or rewrite policies.",
+        "A Lambda function's execution role allows no `*` or `service:*` actions (nor Allow with NotAction, nor a partial wildcard such as `s3:Put*` that reaches a Permissions management action like `s3:PutBucketPolicy`, per the Service Authorization Reference): a function gets only the actions it calls, so a bug or injected code cannot delete tables or rewrite policies. Partial wildcards within the Read, List, Write and Tagging access levels (`s3:GetObject*`), which the CDK grant methods use, pass. `Action: '*'` on `Resource: '*'` is reported by WA-IamAdministratorAccess as an error.",
       remediation:
         'Use the grant methods (`table.grantReadWriteData(fn)`, `bucket.grantRead(fn)`, `queue.grantSendMessages(fn)`) or list the actions the code calls in `fn.addToRolePolicy(new iam.PolicyStatement({ actions: [...], resources: [...] }))`.',
       resourceTypes: [FUNCTION],
@@ -45,7 +43,7 @@ export class LambdaRoleWildcardActionsRule extends Rule {
     const problems: string[] = [];
     let unknown = false;
     for (const { statement, origin } of lookup.value.statements) {
-      const verdict = wildcardActions(statement);
+      const verdict = wildcardActionProblems(statement);
       if (verdict === 'unknown') {
         unknown = true;
       } else if (verdict.length > 0) {
@@ -61,27 +59,4 @@ export class LambdaRoleWildcardActionsRule extends Rule {
       ? RuleResult.unknown('some policy statements of the execution role cannot be resolved at synth time')
       : RuleResult.compliant();
   }
-}
-
-function wildcardActions(statement: any): string[] | 'unknown' {
-  const effect = Values.get(statement, 'Effect');
-  if (Values.isUnknown(effect) || Values.isUnknown(statement)) {
-    return 'unknown';
-  }
-  if (effect !== 'Allow') {
-    return [];
-  }
-  const notAction = Values.get(statement, 'NotAction');
-  if (notAction !== undefined) {
-    return ['every action except NotAction'];
-  }
-  const actions = Values.get(statement, 'Action');
-  if (Values.isUnknown(actions)) {
-    return 'unknown';
-  }
-  const wildcards = asIamList(actions).filter((a) => typeof a === 'string' && WILDCARD_ACTION.test(a));
-  if (wildcards.length === 0 && asIamList(actions).some((a) => Values.isUnknown(a))) {
-    return 'unknown';
-  }
-  return wildcards.map((a) => `'${a}'`);
 }

@@ -1,56 +1,12 @@
-import { FUNCTION, asIamList, describeFunction, executionRoleStatements, skipFunction } from './lambda-resources';
+import { FUNCTION, describeFunction, executionRoleStatements, skipFunction } from './lambda-resources';
 import { CheckedResource } from '../../engine/resource';
 import { Pillar, Rule, RuleContext, RuleResult, Severity } from '../../engine/rule';
-import { Values } from '../../engine/values';
+import { unscopedResourceProblems } from '../iam/policy-statements';
 
 /**
- * Actions that support no resource-level permission (the Service Authorization Reference lists no resource
- * type for them), so `Resource: *` is the only way to allow them. Lower case; a trailing `*` is a prefix.
- */
-const ACTIONS_WITHOUT_RESOURCE_LEVEL_PERMISSIONS = [
-  'xray:puttracesegments',
-  'xray:puttelemetryrecords',
-  'xray:getsamplingrules',
-  'xray:getsamplingtargets',
-  'xray:getsamplingstatisticsummaries',
-  'xray:put*',
-  'xray:getsampling*',
-  'cloudwatch:putmetricdata',
-  'cloudwatch:getmetricdata',
-  'cloudwatch:getmetricstatistics',
-  'cloudwatch:listmetrics',
-  'ec2:createnetworkinterface',
-  'ec2:deletenetworkinterface',
-  'ec2:assignprivateipaddresses',
-  'ec2:unassignprivateipaddresses',
-  'ec2:describe*',
-  'sts:getcalleridentity',
-  's3:listallmybuckets',
-  'sqs:listqueues',
-  'sns:listtopics',
-  'dynamodb:listtables',
-  'dynamodb:liststreams',
-  'dynamodb:describelimits',
-  'kinesis:liststreams',
-  'kinesis:describelimits',
-  'lambda:listfunctions',
-  'kms:listkeys',
-  'kms:listaliases',
-  'secretsmanager:listsecrets',
-  'secretsmanager:getrandompassword',
-  'ssm:describeparameters',
-];
-
-function needsWildcardResource(action: string): boolean {
-  const a = action.toLowerCase();
-  return ACTIONS_WITHOUT_RESOURCE_LEVEL_PERMISSIONS.some((allowed) =>
-    allowed.endsWith('*') && !a.endsWith('*') ? a.startsWith(allowed.slice(0, -1)) : a === allowed,
-  );
-}
-
-/**
- * The execution role of a Lambda function allows `Resource: *` only for actions that have no resource-level
- * permissions (X-Ray, CloudWatch PutMetricData, ENI management, List/Describe calls), or under a Condition.
+ * The execution role of a Lambda function allows `Resource: *` (or an ARN that names no resource, such as
+ * `arn:aws:dynamodb:*:*:table/*`) only for actions that support no resource-level permissions, per the Service
+ * Authorization Reference (the generated table in iam/iam-actions.ts), or under a Condition.
  */
 export class LambdaRoleWildcardResourcesRule extends Rule {
   constructor() {
@@ -60,7 +16,7 @@ export class LambdaRoleWildcardResourcesRule extends Rule {
       lensQuestion: 'SEC 2',
       severity: Severity.WARNING,
       description:
-        "A Lambda function's execution role scopes each action to the resources it needs. `Resource: *` is accepted only for actions without resource-level permissions (e.g. X-Ray PutTraceSegments, CloudWatch PutMetricData) or under a Condition.",
+        "A Lambda function's execution role scopes each action to the resources it needs. `Resource: *`, or an ARN that names no resource (`arn:aws:s3:::*`, `arn:aws:dynamodb:*:*:table/*`), is accepted only under a Condition or for actions for which the Service Authorization Reference lists no resource type (e.g. `xray:PutTraceSegments`, `ec2:DescribeNetworkInterfaces`): https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html. An ARN with a name in it (`arn:aws:s3:::my-bucket/*`) is scoped.",
       remediation:
         'Use the grant methods of the resource (`table.grantReadData(fn)`, `bucket.grantRead(fn)`), or set `resources: [resource.arn]` on the `iam.PolicyStatement` given to `fn.addToRolePolicy`.',
       resourceTypes: [FUNCTION],
@@ -86,11 +42,11 @@ export class LambdaRoleWildcardResourcesRule extends Rule {
     const problems: string[] = [];
     let unknown = false;
     for (const { statement, origin } of lookup.value.statements) {
-      const verdict = scopedActionsOnEveryResource(statement);
+      const verdict = unscopedResourceProblems(statement);
       if (verdict === 'unknown') {
         unknown = true;
       } else if (verdict.length > 0) {
-        problems.push(`${verdict.map((a) => `'${a}'`).join(', ')} on '*' in ${origin}`);
+        problems.push(`${verdict.join(', ')} on every resource in ${origin}`);
       }
     }
     if (problems.length > 0) {
@@ -102,38 +58,4 @@ export class LambdaRoleWildcardResourcesRule extends Rule {
       ? RuleResult.unknown('some policy statements of the execution role cannot be resolved at synth time')
       : RuleResult.compliant();
   }
-}
-
-/** The actions of an Allow statement on `*` (or NotResource) without Condition that could have been scoped. */
-function scopedActionsOnEveryResource(statement: any): string[] | 'unknown' {
-  const effect = Values.get(statement, 'Effect');
-  if (Values.isUnknown(statement) || Values.isUnknown(effect)) {
-    return 'unknown';
-  }
-  if (effect !== 'Allow' || Values.get(statement, 'Condition') !== undefined) {
-    return [];
-  }
-  const resources = Values.get(statement, 'Resource');
-  const notResource = Values.get(statement, 'NotResource');
-  if (Values.isUnknown(resources)) {
-    return 'unknown';
-  }
-  const onEverything = notResource !== undefined || asIamList(resources).includes('*');
-  if (!onEverything) {
-    return [];
-  }
-  const actions = Values.get(statement, 'Action');
-  if (Values.isUnknown(actions)) {
-    return 'unknown';
-  }
-  if (Values.get(statement, 'NotAction') !== undefined) {
-    // Reported by WA-LambdaRoleWildcardActions; NotAction on '*' also covers scoped actions.
-    return ['every action except NotAction'];
-  }
-  const list = asIamList(actions);
-  const scoped = list.filter((a) => typeof a === 'string' && !Values.isUnknown(a) && !needsWildcardResource(a));
-  if (scoped.length === 0 && list.some((a) => Values.isUnknown(a))) {
-    return 'unknown';
-  }
-  return scoped;
 }

@@ -9,9 +9,9 @@ export class LambdaUrlAuthRule extends Rule {
       id: 'WA-LambdaUrlAuth',
       pillar: Pillar.SECURITY,
       lensQuestion: 'SEC 1',
-      severity: Severity.WARNING,
+      severity: Severity.ERROR,
       description:
-        'Lambda function URLs use AWS_IAM authentication. With NONE anyone on the internet can invoke the function, with no throttling other than its concurrency, and pay-per-use becomes pay-per-attacker.',
+        'Lambda function URLs use AWS_IAM authentication. With NONE Lambda authenticates no caller, and the public permission that such a URL needs (https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html) lets anyone on the internet invoke the function, with no throttling other than its concurrency: pay-per-use becomes pay-per-attacker. An error, as a permission open to every AWS account is (WA-LambdaPermissionPublic): the internet is the wider of the two audiences.',
       remediation:
         'Set `authType: lambda.FunctionUrlAuthType.AWS_IAM` in `fn.addFunctionUrl(...)` and grant callers with `fn.grantInvokeUrl(principal)`; for a public endpoint put API Gateway (throttling, WAF, authorizers) or CloudFront with origin access control in front.',
       resourceTypes: ['AWS::Lambda::Url'],

@@ -38,7 +38,7 @@ describe('WA-LambdaRoleWildcardActions', () => {
     const stack = newStack();
     const fn = l2Function(stack, 'Fn');
     new iam.Policy(stack, 'Extra', {
-      statements: [new iam.PolicyStatement({ actions: ['*'], resources: ['*'] })],
+      statements: [new iam.PolicyStatement({ actions: ['*'], resources: ['arn:aws:s3:::my-bucket'] })],
     }).attachToRole(fn.role!);
     const other = l2Function(stack, 'Other');
     other.role!.addManagedPolicy(
@@ -53,6 +53,28 @@ describe('WA-LambdaRoleWildcardActions', () => {
         .map((f) => f.result.message)
         .join('\n'),
     ).toMatch(/'\*' in policy Extra[\s\S]*'dynamodb:\*' in policy Managed/);
+  });
+
+  test("'*' on '*' is left to WA-IamAdministratorAccess (an error); a partial wildcard reaching permissions management is non-compliant", () => {
+    const stack = newStack();
+    l2Function(stack, 'Admin').addToRolePolicy(new iam.PolicyStatement({ actions: ['*'], resources: ['*'] }));
+    l2Function(stack, 'Put').addToRolePolicy(
+      new iam.PolicyStatement({ actions: ['s3:Put*'], resources: ['arn:aws:s3:::my-bucket'] }),
+    );
+    expect(complianceOf(rule, stack, 'Admin/Resource')).toBe(Compliance.COMPLIANT);
+    expect(complianceOf(rule, stack, 'Put/Resource')).toBe(Compliance.NON_COMPLIANT);
+    expect(findings(rule, stack)[0].result.message).toMatch(/'s3:Put\*' \(which covers permissions management: s3:Put/);
+  });
+
+  test('the AWS managed PowerUserAccess on an execution role is non-compliant; AWSLambdaBasicExecutionRole is not read', () => {
+    const stack = newStack();
+    l2Function(stack, 'Power').role!.addManagedPolicy(iam.ManagedPolicy.fromAwsManagedPolicyName('PowerUserAccess'));
+    l2Function(stack, 'Basic');
+    expect(complianceOf(rule, stack, 'Power/Resource')).toBe(Compliance.NON_COMPLIANT);
+    expect(findings(rule, stack)[0].result.message).toMatch(
+      /every action except NotAction in AWS managed policy PowerUserAccess/,
+    );
+    expect(complianceOf(rule, stack, 'Basic/Resource')).toBe(Compliance.COMPLIANT);
   });
 
   test('L1 role with an inline Allow NotAction is non-compliant; a Deny * is compliant', () => {
@@ -106,8 +128,32 @@ describe('WA-LambdaRoleWildcardResources', () => {
     const stack = newStack();
     const fn = l2Function(stack, 'Fn', { tracing: lambda.Tracing.ACTIVE });
     new s3.Bucket(stack, 'Bucket').grantReadWrite(fn);
-    fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['cloudwatch:PutMetricData'], resources: ['*'] }));
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({ actions: ['ec2:DescribeNetworkInterfaces', 'ec2:DescribeSubnets'], resources: ['*'] }),
+    );
     expect(complianceOf(rule, stack, 'Fn/Resource')).toBe(Compliance.COMPLIANT);
+  });
+
+  test("which actions can be scoped is the Service Authorization Reference's call, not a hand-kept list", () => {
+    const stack = newStack();
+    // The hand-kept list accepted these on '*'; the reference lists resource types for them (a CloudWatch dataset,
+    // a network interface and subnet).
+    l2Function(stack, 'Metrics').addToRolePolicy(
+      new iam.PolicyStatement({ actions: ['cloudwatch:PutMetricData'], resources: ['*'] }),
+    );
+    l2Function(stack, 'Eni').addToRolePolicy(
+      new iam.PolicyStatement({ actions: ['ec2:CreateNetworkInterface'], resources: ['*'] }),
+    );
+    // An ARN that names no table is every table.
+    l2Function(stack, 'Tables').addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['dynamodb:GetItem'],
+        resources: ['arn:aws:dynamodb:us-east-1:123456789012:table/*'],
+      }),
+    );
+    expect(complianceOf(rule, stack, 'Metrics/Resource')).toBe(Compliance.NON_COMPLIANT);
+    expect(complianceOf(rule, stack, 'Eni/Resource')).toBe(Compliance.NON_COMPLIANT);
+    expect(complianceOf(rule, stack, 'Tables/Resource')).toBe(Compliance.NON_COMPLIANT);
   });
 
   test('L2 function with dynamodb:GetItem on * is non-compliant; with a Condition it is compliant', () => {
@@ -124,12 +170,12 @@ describe('WA-LambdaRoleWildcardResources', () => {
     );
     expect(complianceOf(rule, stack, 'Fn/Resource')).toBe(Compliance.NON_COMPLIANT);
     const message = findings(rule, stack)[0].result.message;
-    expect(message).toMatch(/'dynamodb:GetItem' on '\*' in policy FnServiceRoleDefaultPolicy/);
+    expect(message).toMatch(/'dynamodb:GetItem' on every resource in policy FnServiceRoleDefaultPolicy/);
     expect(message).not.toMatch(/xray/);
     expect(complianceOf(rule, stack, 'Conditioned/Resource')).toBe(Compliance.COMPLIANT);
   });
 
-  test('L1 role: inline s3:GetObject on * is non-compliant, ec2:Describe* on * compliant', () => {
+  test('L1 role: inline s3:GetObject on * is non-compliant, ec2:DescribeNetworkInterfaces on * compliant', () => {
     const stack = newStack();
     const assume = {
       Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
@@ -148,7 +194,9 @@ describe('WA-LambdaRoleWildcardResources', () => {
       policies: [
         {
           policyName: 'eni',
-          policyDocument: { Statement: [{ Effect: 'Allow', Action: ['ec2:Describe*'], Resource: ['*'] }] },
+          policyDocument: {
+            Statement: [{ Effect: 'Allow', Action: ['ec2:DescribeNetworkInterfaces'], Resource: ['*'] }],
+          },
         },
       ],
     });

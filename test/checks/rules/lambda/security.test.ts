@@ -321,10 +321,50 @@ describe('WA-LambdaPermissionPublic', () => {
     expect(findings(rule, stack)[0].result.message).toMatch(/any AWS principal.*grantInvoke/);
   });
 
-  test('function URL permissions are left to WA-LambdaUrlAuth', () => {
+  test('public function URL (NONE) permissions are left to WA-LambdaUrlAuth, which is an error too', () => {
     const stack = newStack();
     l2Function(stack, 'Fn').addFunctionUrl({ authType: lambda.FunctionUrlAuthType.NONE });
     expect(findings(rule, stack)).toHaveLength(0);
+    expect(rule.severity).toBe('error');
+    expect(new LambdaUrlAuthRule().severity).toBe('error');
+  });
+
+  test('L1 URL permission to * with AuthType AWS_IAM (any AWS account) is non-compliant; with PrincipalOrgID compliant', () => {
+    const stack = newStack();
+    const fn = l1Function(stack, 'Fn');
+    const base = { action: 'lambda:InvokeFunctionUrl', functionName: fn.ref, functionUrlAuthType: 'AWS_IAM' };
+    new lambda.CfnPermission(stack, 'AnyAccount', { ...base, principal: '*' });
+    new lambda.CfnPermission(stack, 'Org', { ...base, principal: '*', principalOrgId: 'o-abc123' });
+    new lambda.CfnPermission(stack, 'ViaUrl', {
+      action: 'lambda:InvokeFunction',
+      functionName: fn.ref,
+      principal: '*',
+      invokedViaFunctionUrl: true,
+    });
+    expect(complianceOf(rule, stack, 'AnyAccount')).toBe(Compliance.NON_COMPLIANT);
+    expect(findings(rule, stack)[0].result.message).toMatch(/any AWS account .* function URL \(AuthType AWS_IAM\)/);
+    expect(complianceOf(rule, stack, 'Org')).toBe(Compliance.COMPLIANT);
+    expect(complianceOf(rule, stack, 'ViaUrl')).toBe(Compliance.NOT_APPLICABLE);
+  });
+
+  test('L2 grantInvokeUrl to AnyPrincipal on an AWS_IAM URL is non-compliant; a parameter auth type is unknown', () => {
+    const stack = newStack();
+    const fn = l2Function(stack, 'Fn');
+    fn.addFunctionUrl({ authType: lambda.FunctionUrlAuthType.AWS_IAM });
+    fn.grantInvokeUrl(new iam.AnyPrincipal());
+    const auth = new CfnParameter(stack, 'Auth');
+    new lambda.CfnPermission(stack, 'ParamAuth', {
+      action: 'lambda:InvokeFunctionUrl',
+      functionName: 'fn',
+      principal: '*',
+      functionUrlAuthType: auth.valueAsString,
+    });
+    expect(
+      findings(rule, stack)
+        .map((f) => f.result.message)
+        .join('\n'),
+    ).toMatch(/AuthType AWS_IAM/);
+    expect(complianceOf(rule, stack, 'ParamAuth')).toBe(Compliance.UNKNOWN);
   });
 
   test('L1 permissions: * with PrincipalOrgID compliant, * alone non-compliant, parameter unknown', () => {
