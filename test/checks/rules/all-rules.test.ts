@@ -71,6 +71,7 @@ const EXPECTED_RULE_IDS = [
   'WA-LogsMetricFilterAlarm',
   'WA-LogsRetention',
   'WA-SnsAlarmTopicKey',
+  'WA-SnsAlarmTopicPolicy',
   'WA-SnsEncrypted',
   'WA-SnsPolicyOpenAccess',
   'WA-SnsServicePublisherKey',

@@ -29,7 +29,9 @@ export interface KeyReference {
 /** The property of each resource-policy type that lists the resources it applies to. */
 const POLICY_TARGETS: Record<string, { targets: string; document: string }> = {
   'AWS::SNS::TopicPolicy': { targets: 'Topics', document: 'PolicyDocument' },
+  'AWS::SNS::TopicInlinePolicy': { targets: 'TopicArn', document: 'PolicyDocument' },
   'AWS::SQS::QueuePolicy': { targets: 'Queues', document: 'PolicyDocument' },
+  'AWS::SQS::QueueInlinePolicy': { targets: 'Queue', document: 'PolicyDocument' },
   'AWS::S3::BucketPolicy': { targets: 'Bucket', document: 'PolicyDocument' },
 };
 
@@ -93,24 +95,25 @@ export class PolicyIndex {
     }
   }
 
-  /** The resource policies of this type that apply to a resource. */
-  public policiesOf(target: CheckedResource, holderType: string): PolicySource[] {
-    return (this.byTarget.get(target.logicalId) ?? []).filter((s) => s.holder.resourceType === holderType);
+  /** The resource policies of these types that apply to a resource. */
+  public policiesOf(target: CheckedResource, holderTypes: string[]): PolicySource[] {
+    return (this.byTarget.get(target.logicalId) ?? []).filter((s) => holderTypes.includes(s.holder.resourceType));
   }
 
   /**
-   * Decide a request against the resource policies of one type that apply to its target. Several policies of the
-   * same type replace each other (CloudFormation sets the whole policy), so they must agree; none means the
-   * `whenNone` answer, which the caller takes from the service's documented default.
+   * Decide a request against the resource policies of these types (e.g. `AWS::SNS::TopicPolicy` and
+   * `AWS::SNS::TopicInlinePolicy`) that apply to its target. They replace each other (CloudFormation sets the whole
+   * policy), so they must agree; none means the `whenNone` answer, which the caller takes from the service's
+   * documented default.
    */
   public decide(
     target: CheckedResource,
-    holderType: string,
+    holderTypes: string[],
     request: PolicyRequest,
     whenNone: PolicyDecision,
   ): PathDecision {
-    const sources = this.policiesOf(target, holderType);
-    const unresolved = this.unresolved.get(holderType) ?? [];
+    const sources = this.policiesOf(target, holderTypes);
+    const unresolved = holderTypes.flatMap((type) => this.unresolved.get(type) ?? []);
     const decisions = sources.map((source) => {
       if (source.holder.unresolvedReason) {
         return { decision: Decision.UNKNOWN, reason: source.holder.unresolvedReason, holder: source.holder };
