@@ -91,3 +91,26 @@ export function alarmKeyRequests(key: CheckedResource, lookup: ResourceLookup): 
     context: serviceContext({}),
   }));
 }
+
+/**
+ * A service principal's call on a resource of the template, with the keys every such call carries (TLS) and any the
+ * caller documents for the path. Keys not given are not modelled: conditions on them answer unknown.
+ */
+export function serviceRequest(
+  service: string,
+  action: string,
+  resource: CheckedResource,
+  lookup: ResourceLookup,
+  context: Record<string, ContextValue | typeof ABSENT> = {},
+  regionalService = false,
+): PolicyRequest {
+  return {
+    principal: { service, regionalService },
+    action,
+    resource: arnForms(resource, lookup),
+    context: serviceContext(context),
+  };
+}
+
+/** The key calls a service makes to write encrypted messages: `kms:GenerateDataKey` and `kms:Decrypt`. */
+export const WRITE_KEY_ACTIONS = ['kms:Decrypt', 'kms:GenerateDataKey'];

@@ -1,18 +1,16 @@
+import { Decision, PolicyIndex, serviceRequest, WRITE_KEY_ACTIONS } from '../../engine/policy';
 import { CheckedResource } from '../../engine/resource';
 import { RuleResult } from '../../engine/rule';
 import { StackIndex } from '../../engine/stack-index';
 import { Values } from '../../engine/values';
 import { displayName } from '../sqs/display-name';
-import { allowsServiceActions, Answer, keyTargetOf } from '../sqs/policy-document';
+import { allowsServiceActions, Answer } from '../sqs/policy-document';
 
 /*
  * How topics relate to their publishers, subscriptions and keys. Internal helper of the SNS rules.
  */
 
 export const SNS_SERVICE = /^sns\.amazonaws\.com$/;
-
-/** The KMS actions a service needs on a topic's (or queue's) key to publish encrypted messages. */
-export const PUBLISH_KEY_ACTIONS = ['kms:Decrypt', 'kms:GenerateDataKey'];
 
 /** The resources of the stack that reference `target` at a property path matching `path`. */
 export function referrersAt(
@@ -29,9 +27,10 @@ export function referrersAt(
 }
 
 /**
- * Whether the key that encrypts a topic or queue lets `service` use it. Compliant when there is no key;
- * non-compliant for an AWS managed key (its policy cannot grant other services) or a key of the stack whose
- * policy lacks the grant; unknown for keys synth cannot read.
+ * Whether the key that encrypts a topic or queue lets `service` use it, decided by the policy evaluator on the key
+ * policy for `kms:Decrypt` and `kms:GenerateDataKey`. Compliant when there is no key; non-compliant for an AWS
+ * managed key (its policy cannot grant other services) or a key of the stack whose policy does not allow the calls;
+ * unknown for keys synth cannot read and conditions on keys the evaluator does not model.
  */
 export function keyGrantsService(
   noun: string,
@@ -45,7 +44,8 @@ export function keyGrantsService(
   if (keyId === undefined || keyId === null || keyId === '') {
     return RuleResult.compliant();
   }
-  const target = keyTargetOf(keyId, index);
+  const policies = PolicyIndex.of(index);
+  const target = policies.keyOf(keyId);
   if (target === undefined) {
     return RuleResult.unknown(`the ${keyProperty} is not a key of this stack`);
   }
@@ -56,20 +56,19 @@ export function keyGrantsService(
     );
   }
   const key = target.key!;
-  if (key.unresolvedReason) {
-    return RuleResult.unknown(key.unresolvedReason);
-  }
-  const pattern = new RegExp(`^${service.replace(/\./g, '\\.')}$`);
-  const answer = allowsServiceActions(key.get('KeyPolicy'), pattern, PUBLISH_KEY_ACTIONS);
-  if (answer === Answer.YES) {
+  const decision = policies.decideAll(
+    (request) => policies.decideKey(key, request),
+    WRITE_KEY_ACTIONS.map((action) => serviceRequest(service, action, key, policies.lookup)),
+  );
+  if (decision.decision === Decision.ALLOWED) {
     return RuleResult.compliant();
   }
-  if (answer === Answer.UNKNOWN) {
-    return RuleResult.unknown(`the key policy of ${key.logicalId} is resolved at deploy time`);
+  if (decision.decision === Decision.UNKNOWN) {
+    return RuleResult.unknown(`key ${key.logicalId}: ${decision.reason}`);
   }
   return RuleResult.nonCompliant(
     `${noun} ${displayName(encrypted)} is encrypted with key ${displayName(key)}, whose policy does not let ${service} call ` +
-      `kms:Decrypt and kms:GenerateDataKey*, so its messages are silently dropped. ${fix}`,
+      `kms:Decrypt and kms:GenerateDataKey* (${decision.reason}), so its messages are silently dropped. ${fix}`,
   );
 }
 
