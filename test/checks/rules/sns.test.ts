@@ -218,6 +218,47 @@ describe('WA-SnsAlarmTopicKey', () => {
     expect(complianceOf(rule, stack, 'Topic')).toBe(Compliance.COMPLIANT);
   });
 
+  test('the key policy is evaluated: an explicit deny is non-compliant, a condition on a key not modelled is unknown', () => {
+    const keyWith = (id: string, extra: any) =>
+      new kms.CfnKey(stack, id, {
+        keyPolicy: {
+          Statement: [
+            {
+              Effect: 'Allow',
+              Principal: { Service: 'cloudwatch.amazonaws.com' },
+              Action: 'kms:*',
+              Resource: '*',
+              ...extra.allow,
+            },
+            ...(extra.deny ? [extra.deny] : []),
+          ],
+        },
+      });
+    const denied = keyWith('DeniedKey', {
+      deny: { Sid: 'NoDecrypt', Effect: 'Deny', Principal: '*', Action: 'kms:Decrypt', Resource: '*' },
+    });
+    const conditioned = keyWith('CondKey', {
+      allow: { Condition: { StringEquals: { 'kms:CallerAccount': '111122223333' } } },
+    });
+    for (const [id, key] of [
+      ['Denied', denied],
+      ['Conditioned', conditioned],
+    ] as const) {
+      const topic = new sns.CfnTopic(stack, id, { kmsMasterKeyId: key.attrArn });
+      new cloudwatch.CfnAlarm(stack, `${id}Alarm`, {
+        comparisonOperator: 'GreaterThanThreshold',
+        evaluationPeriods: 1,
+        threshold: 1,
+        namespace: 'AWS/Lambda',
+        metricName: 'Errors',
+        alarmActions: [topic.ref],
+      });
+    }
+    expect(complianceOf(rule, stack, 'Denied')).toBe(Compliance.NON_COMPLIANT);
+    expect(findings(rule, stack)[0].result.message).toMatch(/statement 'NoDecrypt' denies kms:Decrypt/);
+    expect(complianceOf(rule, stack, 'Conditioned')).toBe(Compliance.UNKNOWN);
+  });
+
   test('an imported key, or a key policy behind Fn::If, is unknown', () => {
     const imported = kms.Key.fromKeyArn(stack, 'Imported', 'arn:aws:kms:us-east-1:123456789012:key/abc');
     alarm('A1', new sns.Topic(stack, 'ImportedKey', { masterKey: imported }));
