@@ -581,6 +581,34 @@ describe('WA-SnsSubscriptionQueuePolicy', () => {
     expect(findings(rule, stack)[0].result.message).toMatch(/delivers to queue 'BareQueue' \(its endpoint\)/);
   });
 
+  test('L1: a queue policy scoped to another topic is non-compliant; scoped to an imported topic, unknown', () => {
+    const topic = new sns.CfnTopic(stack, 'Topic');
+    const other = new sns.CfnTopic(stack, 'OtherTopic');
+    const queueFor = (id: string, sourceArn: string) => {
+      const queue = new sqs.CfnQueue(stack, id);
+      new sqs.CfnQueuePolicy(stack, `${id}Policy`, {
+        queues: [queue.ref],
+        policyDocument: {
+          Statement: [
+            {
+              Effect: 'Allow',
+              Principal: { Service: 'sns.amazonaws.com' },
+              Action: 'sqs:SendMessage',
+              Resource: queue.attrArn,
+              Condition: { ArnEquals: { 'aws:SourceArn': sourceArn } },
+            },
+          ],
+        },
+      });
+      new sns.CfnSubscription(stack, `To${id}`, { topicArn: topic.ref, protocol: 'sqs', endpoint: queue.attrArn });
+    };
+    queueFor('Wrong', other.ref);
+    queueFor('Imported', Fn.importValue('TopicArn'));
+    expect(complianceOf(rule, stack, 'ToWrong')).toBe(Compliance.NON_COMPLIANT);
+    expect(findings(rule, stack)[0].result.message).toMatch(/for its topic \(no statement allows sns.amazonaws.com/);
+    expect(complianceOf(rule, stack, 'ToImported')).toBe(Compliance.UNKNOWN);
+  });
+
   test('L1: a DLQ without a policy is non-compliant; an imported endpoint is unknown', () => {
     const topic = new sns.CfnTopic(stack, 'Topic');
     const dlq = new sqs.CfnQueue(stack, 'Dlq');

@@ -1,16 +1,24 @@
-import { Decision, PolicyIndex, serviceRequest, WRITE_KEY_ACTIONS } from '../../engine/policy';
+import {
+  arnForms,
+  ContextValue,
+  Decision,
+  PathDecision,
+  PolicyIndex,
+  serviceRequest,
+  WRITE_KEY_ACTIONS,
+} from '../../engine/policy';
 import { CheckedResource } from '../../engine/resource';
 import { RuleResult } from '../../engine/rule';
 import { StackIndex } from '../../engine/stack-index';
 import { Values } from '../../engine/values';
 import { displayName } from '../sqs/display-name';
-import { allowsServiceActions, Answer } from '../sqs/policy-document';
 
 /*
  * How topics relate to their publishers, subscriptions and keys. Internal helper of the SNS rules.
  */
 
-export const SNS_SERVICE = /^sns\.amazonaws\.com$/;
+/** The resource-policy types that set a queue's policy; each replaces the others. */
+export const QUEUE_POLICY_TYPES = ['AWS::SQS::QueuePolicy', 'AWS::SQS::QueueInlinePolicy'];
 
 /** The resources of the stack that reference `target` at a property path matching `path`. */
 export function referrersAt(
@@ -72,22 +80,23 @@ export function keyGrantsService(
   );
 }
 
-/** Whether a queue policy of the stack lets SNS send messages to the queue. */
-export function queueAcceptsSns(queue: CheckedResource, index: StackIndex): Answer {
-  const policies = referrersAt(index, queue, 'AWS::SQS::QueuePolicy', /^Queues\./);
-  let unknown = false;
-  for (const policy of policies) {
-    if (policy.unresolvedReason) {
-      unknown = true;
-      continue;
-    }
-    const answer = allowsServiceActions(policy.get('PolicyDocument'), SNS_SERVICE, ['sqs:SendMessage']);
-    if (answer === Answer.YES) {
-      return Answer.YES;
-    }
-    unknown = unknown || answer === Answer.UNKNOWN;
-  }
-  return unknown ? Answer.UNKNOWN : Answer.NO;
+/**
+ * Whether the queue policies of the stack let SNS send a topic's messages to the queue, as the evaluator decides it
+ * with the context SNS sends: `aws:SourceArn` is the topic when the topic is a resource of the stack (otherwise the
+ * key is not modelled and a condition on it is unknown). A queue with no queue policy accepts only its own account's
+ * principals, not the SNS service (https://docs.aws.amazon.com/sns/latest/dg/subscribe-sqs-queue-to-sns-topic.html).
+ */
+export function queueAcceptsSns(queue: CheckedResource, index: StackIndex, topic?: CheckedResource): PathDecision {
+  const policies = PolicyIndex.of(index);
+  const context: Record<string, ContextValue> = topic
+    ? { 'aws:sourcearn': { values: [arnForms(topic, policies.lookup)] } }
+    : {};
+  return policies.decide(
+    queue,
+    QUEUE_POLICY_TYPES,
+    serviceRequest('sns.amazonaws.com', 'sqs:SendMessage', queue, policies.lookup, context),
+    { decision: Decision.DENIED, reason: 'the queue has no queue policy' },
+  );
 }
 
 /** The protocol of a subscription, lower-cased, or undefined when it is a token. */
