@@ -77,6 +77,7 @@ const EXPECTED_RULE_IDS = [
   'WA-LogsRetention',
   'WA-PagingCompositeRecovers',
   'WA-SnsAlarmTopicKey',
+  'WA-SnsAlarmTopicPolicy',
   'WA-SnsEncrypted',
   'WA-SnsPolicyOpenAccess',
   'WA-SnsServicePublisherKey',

@@ -1,4 +1,4 @@
-import { App, CfnParameter, Duration, Fn, Stack } from 'aws-cdk-lib';
+import { App, ArnFormat, CfnParameter, Duration, Fn, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as events from 'aws-cdk-lib/aws-events';
@@ -14,6 +14,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Compliance } from '../../../src';
 import { snsRules } from '../../../src/checks/rules/sns';
 import { SnsAlarmTopicKeyRule } from '../../../src/checks/rules/sns/alarm-topic-key';
+import { SnsAlarmTopicPolicyRule } from '../../../src/checks/rules/sns/alarm-topic-policy';
 import { SnsEncryptedRule } from '../../../src/checks/rules/sns/encrypted';
 import { SnsPolicyOpenAccessRule } from '../../../src/checks/rules/sns/policy-open-access';
 import { SnsServicePublisherKeyRule } from '../../../src/checks/rules/sns/service-publisher-key';
@@ -56,6 +57,7 @@ test('the SNS catalogue has stable ids', () => {
     'WA-SnsTlsOnly',
     'WA-SnsPolicyOpenAccess',
     'WA-SnsAlarmTopicKey',
+    'WA-SnsAlarmTopicPolicy',
     'WA-SnsServicePublisherKey',
     'WA-SnsSubscriptionRedrivePolicy',
     'WA-SnsSubscriptionQueuePolicy',
@@ -253,6 +255,47 @@ describe('WA-SnsAlarmTopicKey', () => {
     expect(complianceOf(rule, stack, 'Topic')).toBe(Compliance.COMPLIANT);
   });
 
+  test('the key policy is evaluated: an explicit deny is non-compliant, a condition on a key not modelled is unknown', () => {
+    const keyWith = (id: string, extra: any) =>
+      new kms.CfnKey(stack, id, {
+        keyPolicy: {
+          Statement: [
+            {
+              Effect: 'Allow',
+              Principal: { Service: 'cloudwatch.amazonaws.com' },
+              Action: 'kms:*',
+              Resource: '*',
+              ...extra.allow,
+            },
+            ...(extra.deny ? [extra.deny] : []),
+          ],
+        },
+      });
+    const denied = keyWith('DeniedKey', {
+      deny: { Sid: 'NoDecrypt', Effect: 'Deny', Principal: '*', Action: 'kms:Decrypt', Resource: '*' },
+    });
+    const conditioned = keyWith('CondKey', {
+      allow: { Condition: { StringEquals: { 'kms:CallerAccount': '111122223333' } } },
+    });
+    for (const [id, key] of [
+      ['Denied', denied],
+      ['Conditioned', conditioned],
+    ] as const) {
+      const topic = new sns.CfnTopic(stack, id, { kmsMasterKeyId: key.attrArn });
+      new cloudwatch.CfnAlarm(stack, `${id}Alarm`, {
+        comparisonOperator: 'GreaterThanThreshold',
+        evaluationPeriods: 1,
+        threshold: 1,
+        namespace: 'AWS/Lambda',
+        metricName: 'Errors',
+        alarmActions: [topic.ref],
+      });
+    }
+    expect(complianceOf(rule, stack, 'Denied')).toBe(Compliance.NON_COMPLIANT);
+    expect(findings(rule, stack)[0].result.message).toMatch(/statement 'NoDecrypt' denies kms:Decrypt/);
+    expect(complianceOf(rule, stack, 'Conditioned')).toBe(Compliance.UNKNOWN);
+  });
+
   test('an imported key, or a key policy behind Fn::If, is unknown', () => {
     const imported = kms.Key.fromKeyArn(stack, 'Imported', 'arn:aws:kms:us-east-1:123456789012:key/abc');
     alarm('A1', new sns.Topic(stack, 'ImportedKey', { masterKey: imported }));
@@ -270,6 +313,163 @@ describe('WA-SnsAlarmTopicKey', () => {
     });
     expect(complianceOf(rule, stack, 'ImportedKey')).toBe(Compliance.UNKNOWN);
     expect(complianceOf(rule, stack, 'CondTopic')).toBe(Compliance.UNKNOWN);
+  });
+});
+
+describe('WA-SnsAlarmTopicPolicy', () => {
+  const rule = new SnsAlarmTopicPolicyRule();
+
+  function allowCloudWatch(topic: sns.Topic, conditions?: Record<string, any>) {
+    topic.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'AllowAlarms',
+        principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['sns:Publish'],
+        resources: [topic.topicArn],
+        conditions,
+      }),
+    );
+  }
+
+  function cfnAlarm(id: string, topicArn: string, alarmName?: string) {
+    return new cloudwatch.CfnAlarm(stack, id, {
+      alarmName,
+      comparisonOperator: 'GreaterThanThreshold',
+      evaluationPeriods: 1,
+      threshold: 1,
+      namespace: 'AWS/Lambda',
+      metricName: 'Errors',
+      alarmActions: [topicArn],
+    });
+  }
+
+  test('L2: a topic policy holding only the TLS deny (enforceSSL) replaces the default policy: non-compliant (#17)', () => {
+    alarm('Errors', new sns.Topic(stack, 'Paging', { enforceSSL: true }));
+    expect(complianceOf(rule, stack, 'Paging')).toBe(Compliance.NON_COMPLIANT);
+    expect(findings(rule, stack)[0].result.message).toMatch(
+      /Topic 'Paging' is an action of alarm 'Errors', but its topic policy 'Policy' does not let cloudwatch.amazonaws.com publish \(no statement allows cloudwatch.amazonaws.com to call sns:Publish\).*aws:SourceAccount/,
+    );
+  });
+
+  test('L2: the TLS deny plus a CloudWatch statement scoped to the account, or to its alarms, is compliant', () => {
+    const account = new sns.Topic(stack, 'Account', { enforceSSL: true });
+    allowCloudWatch(account, { StringEquals: { 'aws:SourceAccount': stack.account } });
+    alarm('A1', account);
+    const alarms = new sns.Topic(stack, 'Alarms', { enforceSSL: true });
+    allowCloudWatch(alarms, {
+      ArnLike: {
+        'aws:SourceArn': stack.formatArn({
+          service: 'cloudwatch',
+          resource: 'alarm',
+          resourceName: '*',
+          arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+        }),
+      },
+      StringEquals: { 'aws:SourceAccount': stack.account },
+    });
+    alarm('A2', alarms);
+    expect(complianceOf(rule, stack, 'Account')).toBe(Compliance.COMPLIANT);
+    expect(complianceOf(rule, stack, 'Alarms')).toBe(Compliance.COMPLIANT);
+  });
+
+  test('L2: a topic without a topic policy keeps the default one and is compliant; a topic no alarm notifies is not applicable', () => {
+    alarm('A', new sns.Topic(stack, 'Plain'));
+    new sns.Topic(stack, 'Unused', { enforceSSL: true });
+    expect(complianceOf(rule, stack, 'Plain')).toBe(Compliance.COMPLIANT);
+    expect(complianceOf(rule, stack, 'Unused')).toBe(Compliance.NOT_APPLICABLE);
+  });
+
+  test('L1: a statement scoped to other alarm names is non-compliant', () => {
+    const topic = new sns.CfnTopic(stack, 'Topic');
+    new sns.CfnTopicPolicy(stack, 'TopicPolicy', {
+      topics: [topic.ref],
+      policyDocument: {
+        Statement: [
+          {
+            Sid: 'WebAlarmsOnly',
+            Effect: 'Allow',
+            Principal: { Service: 'cloudwatch.amazonaws.com' },
+            Action: 'sns:Publish',
+            Resource: topic.ref,
+            Condition: {
+              ArnLike: {
+                'aws:SourceArn': Fn.sub(
+                  'arn:${AWS::Partition}:cloudwatch:${AWS::Region}:${AWS::AccountId}:alarm:web-*',
+                ),
+              },
+            },
+          },
+        ],
+      },
+    });
+    cfnAlarm('AppAlarm', topic.ref, 'app-errors');
+    expect(complianceOf(rule, stack, 'Topic')).toBe(Compliance.NON_COMPLIANT);
+  });
+
+  test('L1: an explicit deny for CloudWatch is non-compliant and names the statement; a composite alarm is followed too', () => {
+    const topic = new sns.CfnTopic(stack, 'Topic');
+    new sns.CfnTopicPolicy(stack, 'TopicPolicy', {
+      topics: [topic.ref],
+      policyDocument: {
+        Statement: [
+          { Effect: 'Allow', Principal: '*', Action: 'sns:*', Resource: '*' },
+          {
+            Sid: 'NoServices',
+            Effect: 'Deny',
+            Principal: { Service: 'cloudwatch.amazonaws.com' },
+            Action: 'sns:Publish',
+            Resource: '*',
+          },
+        ],
+      },
+    });
+    new cloudwatch.CfnCompositeAlarm(stack, 'Composite', { alarmRule: 'TRUE', alarmActions: [topic.ref] });
+    expect(findings(rule, stack)[0].result.message).toMatch(
+      /alarm 'Composite'.*statement 'NoServices' denies sns:Publish/,
+    );
+  });
+
+  test('L1: a policy behind Fn::If, a condition on a key CloudWatch is not known to send, or a policy for an imported topic list is unknown', () => {
+    const cond = new sns.CfnTopic(stack, 'CondTopic');
+    new sns.CfnTopicPolicy(stack, 'CondPolicy', {
+      topics: [cond.ref],
+      policyDocument: Fn.conditionIf('C', { Statement: [] }, { Statement: [] }),
+    });
+    cfnAlarm('A1', cond.ref);
+    const org = new sns.CfnTopic(stack, 'OrgTopic');
+    new sns.CfnTopicPolicy(stack, 'OrgPolicy', {
+      topics: [org.ref],
+      policyDocument: {
+        Statement: [
+          {
+            Effect: 'Allow',
+            Principal: { Service: 'cloudwatch.amazonaws.com' },
+            Action: 'sns:Publish',
+            Resource: org.ref,
+            Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-123' } },
+          },
+        ],
+      },
+    });
+    cfnAlarm('A2', org.ref);
+    expect(complianceOf(rule, stack, 'CondTopic')).toBe(Compliance.UNKNOWN);
+    expect(complianceOf(rule, stack, 'OrgTopic')).toBe(Compliance.UNKNOWN);
+
+    const other = new Stack(new App(), 'Other');
+    const topic = new sns.CfnTopic(other, 'Topic');
+    new sns.CfnTopicPolicy(other, 'Imported', {
+      topics: [Fn.importValue('SomeTopicArn')],
+      policyDocument: { Statement: [] },
+    });
+    new cloudwatch.CfnAlarm(other, 'A3', {
+      comparisonOperator: 'GreaterThanThreshold',
+      evaluationPeriods: 1,
+      threshold: 1,
+      namespace: 'AWS/Lambda',
+      metricName: 'Errors',
+      alarmActions: [topic.ref],
+    });
+    expect(complianceOf(rule, other, 'Topic')).toBe(Compliance.UNKNOWN);
   });
 });
 
@@ -416,6 +616,34 @@ describe('WA-SnsSubscriptionQueuePolicy', () => {
     expect(complianceOf(rule, stack, 'ToBare')).toBe(Compliance.NON_COMPLIANT);
     expect(complianceOf(rule, stack, 'ToOpen')).toBe(Compliance.COMPLIANT);
     expect(findings(rule, stack)[0].result.message).toMatch(/delivers to queue 'BareQueue' \(its endpoint\)/);
+  });
+
+  test('L1: a queue policy scoped to another topic is non-compliant; scoped to an imported topic, unknown', () => {
+    const topic = new sns.CfnTopic(stack, 'Topic');
+    const other = new sns.CfnTopic(stack, 'OtherTopic');
+    const queueFor = (id: string, sourceArn: string) => {
+      const queue = new sqs.CfnQueue(stack, id);
+      new sqs.CfnQueuePolicy(stack, `${id}Policy`, {
+        queues: [queue.ref],
+        policyDocument: {
+          Statement: [
+            {
+              Effect: 'Allow',
+              Principal: { Service: 'sns.amazonaws.com' },
+              Action: 'sqs:SendMessage',
+              Resource: queue.attrArn,
+              Condition: { ArnEquals: { 'aws:SourceArn': sourceArn } },
+            },
+          ],
+        },
+      });
+      new sns.CfnSubscription(stack, `To${id}`, { topicArn: topic.ref, protocol: 'sqs', endpoint: queue.attrArn });
+    };
+    queueFor('Wrong', other.ref);
+    queueFor('Imported', Fn.importValue('TopicArn'));
+    expect(complianceOf(rule, stack, 'ToWrong')).toBe(Compliance.NON_COMPLIANT);
+    expect(findings(rule, stack)[0].result.message).toMatch(/for its topic \(no statement allows sns.amazonaws.com/);
+    expect(complianceOf(rule, stack, 'ToImported')).toBe(Compliance.UNKNOWN);
   });
 
   test('L1: a DLQ without a policy is non-compliant; an imported endpoint is unknown', () => {

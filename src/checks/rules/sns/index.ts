@@ -1,4 +1,5 @@
 import { SnsAlarmTopicKeyRule } from './alarm-topic-key';
+import { SnsAlarmTopicPolicyRule } from './alarm-topic-policy';
 import { SnsEncryptedRule } from './encrypted';
 import { SnsPolicyOpenAccessRule } from './policy-open-access';
 import { SnsServicePublisherKeyRule } from './service-publisher-key';
@@ -15,6 +16,7 @@ export function snsRules(): Rule[] {
     new SnsTlsOnlyRule(),
     new SnsPolicyOpenAccessRule(),
     new SnsAlarmTopicKeyRule(),
+    new SnsAlarmTopicPolicyRule(),
     new SnsServicePublisherKeyRule(),
     new SnsSubscriptionRedrivePolicyRule(),
     new SnsSubscriptionQueuePolicyRule(),

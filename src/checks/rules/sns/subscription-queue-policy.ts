@@ -1,8 +1,8 @@
 import { protocolOf, queueAcceptsSns } from './topic-relations';
+import { Decision } from '../../engine/policy';
 import { CheckedResource } from '../../engine/resource';
 import { Pillar, Rule, RuleContext, RuleResult, Severity } from '../../engine/rule';
 import { displayName } from '../sqs/display-name';
-import { Answer } from '../sqs/policy-document';
 import { QUEUE, redrivePolicyOf } from '../sqs/queue-relations';
 
 /**
@@ -53,16 +53,16 @@ export class SnsSubscriptionQueuePolicyRule extends Rule {
         unknown = `its ${target.role} is not a queue of this stack`;
         continue;
       }
-      const answer = queueAcceptsSns(queue, context.index);
-      if (answer === Answer.NO) {
+      const answer = queueAcceptsSns(queue, context.index, context.index.resolveReference(resource.get('TopicArn')));
+      if (answer.decision === Decision.DENIED) {
         return RuleResult.nonCompliant(
           `Subscription ${displayName(resource)} delivers to queue ${displayName(queue)} (its ${target.role}), whose ` +
-            'policy does not let sns.amazonaws.com call sqs:SendMessage, so delivery fails. Use ' +
+            `policy does not let sns.amazonaws.com call sqs:SendMessage for its topic (${answer.reason}), so delivery fails. Use ` +
             '`subscriptions.SqsSubscription` or `queue.addToResourcePolicy(...)`.',
         );
       }
-      if (answer === Answer.UNKNOWN) {
-        unknown = `the policy of queue ${queue.logicalId} is resolved at deploy time`;
+      if (answer.decision === Decision.UNKNOWN) {
+        unknown = `queue ${queue.logicalId}: ${answer.reason}`;
       }
     }
     return unknown === undefined ? RuleResult.compliant() : RuleResult.unknown(unknown);
