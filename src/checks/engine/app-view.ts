@@ -38,8 +38,9 @@ interface AppStack {
  * references CDK writes between them: exports and `Fn::ImportValue` (`stack.exportValue` and strong cross-stack
  * references), the parameters a parent passes to a nested stack and the outputs it reads back. Built once per
  * synth (or per CLI run). Each stack's `StackIndex` is linked to it: `referencesTo` of a resource also lists the
- * resources of other stacks that refer to it, and `resolveReference` follows such a value to the resource of the
- * other stack. A value that names a stack outside the view (an import of an export nobody in the view makes, an
+ * resources of other stacks that refer to it, and the index's `resolveReference` resolves the value they refer to it
+ * by (so a rule that checks "does this alarm's dimension designate my function" works unchanged); from the other
+ * side, `referencesFrom` lists the reference, while its value still resolves to nothing in the source's stack. A value that names a stack outside the view (an import of an export nobody in the view makes, an
  * SSM parameter) is not followed: rules treat it as unknown.
  */
 export class AppView {
@@ -52,6 +53,7 @@ export class AppView {
   private readonly ordered: AppStack[] = [];
   private readonly stackOfResource = new Map<CheckedResource, AppStack>();
   private readonly exports = new Map<string, { stack: AppStack; value: any }>();
+  private readonly exported = new Set<CheckedResource>();
   private crossStackReferences = 0;
 
   private constructor(stacks: AppStackProps[]) {
@@ -76,6 +78,12 @@ export class AppView {
       if (parent && resource) {
         stack.parent = { stack: parent, resource };
         parent.children.set(resource.logicalId, stack);
+      }
+    }
+    for (const { stack, value } of this.exports.values()) {
+      const found = this.follow(stack, value, 0);
+      if (found) {
+        this.exported.add(found.resource);
       }
     }
     for (const stack of this.ordered) {
@@ -125,6 +133,14 @@ export class AppView {
     return this.indexOf(resource)?.referencesTo(resource.logicalId, sourceType) ?? [];
   }
 
+  /**
+   * Whether an output of the resource's stack exports it (`stack.exportValue`, `CfnOutput` with `exportName`):
+   * stacks outside the view (another app) may import it, so a partner may exist that the view cannot see.
+   */
+  public isExported(resource: CheckedResource): boolean {
+    return this.exported.has(resource);
+  }
+
   /** Whether stack-crossing values can occur in this stack at all: other stacks export, or it is nested or nests. */
   private mayReferToAnotherStack(stack: AppStack): boolean {
     return this.exports.size > 0 || stack.parent !== undefined || stack.children.size > 0;
@@ -152,8 +168,8 @@ export class AppView {
           propertyPath: steps.join('.'),
           attribute: found.attribute,
         };
-        found.stack.index._linkIncoming(reference);
-        stack.index._linkValue(value, reference);
+        found.stack.index._linkIncoming(reference, value);
+        stack.index._linkOutgoing(reference);
         return;
       }
     }
@@ -195,13 +211,20 @@ export class AppView {
       return undefined;
     }
     const local = stack.index.byLogicalId(logicalId);
-    if (local && local.resourceType === NESTED_STACK && typeof attribute === 'string' && attribute.startsWith('Outputs.')) {
+    if (
+      local &&
+      local.resourceType === NESTED_STACK &&
+      typeof attribute === 'string' &&
+      attribute.startsWith('Outputs.')
+    ) {
       const child = stack.children.get(logicalId);
       const output = child?.props.outputs?.[attribute.slice('Outputs.'.length)];
       return child && output ? this.follow(child, output.Value, hops + 1) : undefined;
     }
     if (local) {
-      return crossingOnly ? undefined : { stack, resource: local, attribute: typeof attribute === 'string' ? attribute : undefined };
+      return crossingOnly
+        ? undefined
+        : { stack, resource: local, attribute: typeof attribute === 'string' ? attribute : undefined };
     }
     if (value.Ref !== undefined && stack.parent) {
       const passed = stack.parent.resource.get('Parameters');

@@ -4,15 +4,22 @@ import { Annotations, AspectPriority, Aspects, CfnResource, IAspect, Stack, Stag
 import * as cxschema from 'aws-cdk-lib/cloud-assembly-schema';
 import { Construct, IConstruct } from 'constructs';
 import { acknowledgmentKey, AcknowledgmentRecord, ConstructAcknowledgments, owningStage } from './acknowledgments';
+import { AppStackProps, AppView } from './app-view';
 import { Finding } from './finding';
 import { packageIdentity } from './package-identity';
-import { AppStackProps, AppView } from './app-view';
 import { forgetRenderedAhead, listenToRenderedTemplates, renderAhead, renderedResources } from './rendered';
 import { CheckReport, RemediationRecord, ReportFormat, RuleError, StaleAcknowledgment } from './report-model';
+import { CheckedResource } from './resource';
 import { Pillar, Rule, Severity } from './rule';
 import { RuleSet } from './rule-set';
-import { annotationMessage, evaluateResources, stackResources, EvaluatedFinding, EvaluatedRuleError, ResourcesEvaluation } from './runner';
-import { CheckedResource } from './resource';
+import {
+  annotationMessage,
+  evaluateResources,
+  stackResources,
+  EvaluatedFinding,
+  EvaluatedRuleError,
+  ResourcesEvaluation,
+} from './runner';
 import { stackDisplayName } from './stack-names';
 import { REPORT_FILE_NAMES, writeReports } from '../report';
 import { compareStrings, sortFindings } from '../report/pillars';

@@ -1,7 +1,7 @@
 import { CfnResource, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { AppView } from './app-view';
 import { AcknowledgmentLookup, AcknowledgmentRecord, ConstructAcknowledgments } from './acknowledgments';
+import { AppView } from './app-view';
 import { Finding } from './finding';
 import { RuleError } from './report-model';
 import { CheckedResource } from './resource';

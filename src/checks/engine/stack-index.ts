@@ -77,9 +77,10 @@ export class StackIndex {
   }
 
   /**
-   * The resource a `{ Ref }` or `{ Fn::GetAtt }` value points at. Undefined for a literal, a parameter, a pseudo
-   * parameter or an import, unless the stack belongs to an `AppView` that followed the value to a resource of
-   * another stack of the app (its `stackName` says which); callers treat undefined as unknown.
+   * The resource of this stack a `{ Ref }` or `{ Fn::GetAtt }` value points at. Undefined for a literal, a
+   * parameter, a pseudo parameter, an import or a resource of another stack: callers treat those as unknown. When
+   * the stack belongs to an `AppView`, a value read from a resource of another stack (an import, a parameter of a
+   * nested stack...) that designates a resource of this stack resolves to it.
    */
   public resolveReference(value: any): CheckedResource | undefined {
     if (value !== null && typeof value === 'object') {
@@ -93,20 +94,22 @@ export class StackIndex {
   }
 
   /**
-   * A reference to a resource of this stack from a resource of another stack. Called by `AppView`.
+   * A reference to a resource of this stack from a resource of another stack, at `value` in the source's
+   * properties: `referencesTo` lists it, and `resolveReference(value)` gives the resource of this stack. Called by
+   * `AppView`.
    * @internal
    */
-  public _linkIncoming(reference: ResourceReference): void {
+  public _linkIncoming(reference: ResourceReference, value: object): void {
+    this.linkedValues.set(value, reference.target);
     this.addReference(reference, false);
   }
 
   /**
-   * A value of this stack's resource `reference.source` that designates a resource of another stack. Called by
-   * `AppView`.
+   * A reference from a resource of this stack to a resource of another stack: `referencesFrom` lists it (its value
+   * still resolves to nothing in this stack). Called by `AppView`.
    * @internal
    */
-  public _linkValue(value: object, reference: ResourceReference): void {
-    this.linkedValues.set(value, reference.target);
+  public _linkOutgoing(reference: ResourceReference): void {
     const outgoing = this.outgoing.get(reference.source.logicalId) ?? [];
     outgoing.push(reference);
     this.outgoing.set(reference.source.logicalId, outgoing);

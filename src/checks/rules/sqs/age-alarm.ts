@@ -33,7 +33,7 @@ export class SqsAgeOfOldestMessageAlarmRule extends Rule {
     if (role !== undefined) {
       return RuleResult.notApplicable(`the queue is a dead-letter queue (${role}); WA-SqsDeadLetterAlarm covers it`);
     }
-    const watched = alarmsOnResource(context.index, resource, 'QueueName', literalQueueName(resource));
+    const watched = alarmsOnResource(context.index, resource, 'QueueName', literalQueueName(resource), context.app);
     if (watched.some((m) => m.metricName === 'ApproximateAgeOfOldestMessage')) {
       return RuleResult.compliant();
     }
