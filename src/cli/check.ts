@@ -1,7 +1,8 @@
 import { LoadedTemplate, TemplateAcknowledgment } from './load';
 import { AcknowledgmentLookup, AcknowledgmentRecord } from '../checks/engine/acknowledgments';
+import { AppView } from '../checks/engine/app-view';
 import { Finding } from '../checks/engine/finding';
-import { CheckReport, RuleError, StaleAcknowledgment } from '../checks/engine/report-model';
+import { CheckReport, RuleError, SkippedResourceRecord, StaleAcknowledgment } from '../checks/engine/report-model';
 import { CheckedResource } from '../checks/engine/resource';
 import { Pillar, Rule, Severity } from '../checks/engine/rule';
 import { RuleSet } from '../checks/engine/rule-set';
@@ -55,7 +56,11 @@ class TemplateAcknowledgments implements AcknowledgmentLookup {
   }
 }
 
-/** Run the rules over plain templates: the same rules, index and evaluation as the aspect. */
+/**
+ * Run the rules over plain templates: the same rules, index and evaluation as the aspect. The templates of one
+ * unit (a cloud assembly, or the files given together) share one app-wide view, so a partner in another template
+ * of the unit is found; a single template is a view of its own.
+ */
 export function checkTemplates(templates: LoadedTemplate[], options: CheckOptions): CheckReport {
   const ruleSet = RuleSet.select({
     rules: options.rules,
@@ -65,17 +70,47 @@ export function checkTemplates(templates: LoadedTemplate[], options: CheckOption
   const findings: Finding[] = [];
   const ruleErrors: RuleError[] = [];
   const staleAcknowledgments: StaleAcknowledgment[] = [];
+  const skippedResources: SkippedResourceRecord[] = [];
   let resourcesChecked = 0;
+
+  const views = new Map<string, AppView>();
+  for (const unit of new Set(templates.map((t) => t.unit))) {
+    const members = templates.filter((t) => t.unit === unit);
+    views.set(
+      unit,
+      AppView.fromStacks(
+        members.map((t) => ({
+          stackName: t.name,
+          resources: t.resources,
+          outputs: t.outputs,
+          parentStackName: t.parent?.name,
+          parentLogicalId: t.parent?.logicalId,
+        })),
+      ),
+    );
+  }
 
   for (const template of templates) {
     const acknowledgments = new TemplateAcknowledgments(template);
+    const view = views.get(template.unit)!;
     const evaluation = evaluateResources(
       template.resources,
-      StackIndex.fromResources(template.resources),
+      view.indexOfStack(template.name) ?? StackIndex.fromResources(template.resources),
       ruleSet,
       acknowledgments,
+      view,
     );
-    resourcesChecked += template.resources.length;
+    resourcesChecked += evaluation.checked.length;
+    skippedResources.push(
+      ...template.skipped.map((r) => ({ ...r, stackName: template.name })),
+      ...evaluation.unresolved.map((r) => ({
+        stackName: template.name,
+        constructPath: r.constructPath,
+        logicalId: r.logicalId,
+        resourceType: r.resourceType,
+        reason: r.unresolvedReason ?? 'its properties could not be read',
+      })),
+    );
     findings.push(...evaluation.findings.map((f) => f.finding));
     ruleErrors.push(...evaluation.ruleErrors.map((e) => e.error));
     for (const stale of acknowledgments.unused()) {
@@ -93,6 +128,7 @@ export function checkTemplates(templates: LoadedTemplate[], options: CheckOption
     ruleErrors,
     resourcesChecked,
     stacks: templates.map((t) => t.name).sort(compareStrings),
+    skippedResources: skippedResources.length > 0 ? skippedResources : undefined,
     generatedBy: options.generatedBy,
   };
 }

@@ -16,6 +16,25 @@ export interface LoadedTemplate {
   readonly resources: CheckedResource[];
   /** Acknowledgments by logical id (`'*'` for template-wide ones). */
   readonly acknowledgments: Map<string, TemplateAcknowledgment[]>;
+  /** The template's `Outputs` section. */
+  readonly outputs?: any;
+  /**
+   * The templates checked together as one app-wide view: those of one cloud assembly (an App, or a Stage inside it),
+   * or the template files given on one command line.
+   */
+  readonly unit: string;
+  /** For a nested stack of a cloud assembly: the name of its parent template and its resource there. */
+  readonly parent?: { readonly name: string; readonly logicalId: string };
+  /** Resources not checked, with the reason (a resource a transform expands at deploy time). */
+  readonly skipped: SkippedResource[];
+}
+
+/** A resource of a template the rules did not check, and why. */
+export interface SkippedResource {
+  readonly logicalId: string;
+  readonly resourceType: string;
+  readonly constructPath: string;
+  readonly reason: string;
 }
 
 /** An acknowledgment written into a template's metadata. */
@@ -43,7 +62,104 @@ export function loadTemplates(inputPath: string): LoadedTemplate[] {
   if (fs.statSync(inputPath).isDirectory()) {
     return loadCloudAssembly(inputPath);
   }
-  return [loadTemplateFile(inputPath, path.basename(inputPath))];
+  return [loadTemplateFile(inputPath, { name: path.basename(inputPath), unit: 'files' })];
+}
+
+/** Where a template of a cloud assembly sits: its name, its assembly, its construct paths, its parent. */
+interface AssemblyPlacement {
+  readonly name: string;
+  readonly unit: string;
+  readonly fromAssembly?: boolean;
+  /** Construct path (without the leading `/`) by logical id, from the assembly's metadata. */
+  readonly constructPaths?: Map<string, string>;
+  readonly parent?: { readonly name: string; readonly logicalId: string };
+}
+
+/** One stack artifact's templates (its own and its nested stacks'), by construct path, from its metadata. */
+interface StackMetadata {
+  /** Template file by the construct path of its stack (`/Service`, `/Service/Alarms`). */
+  readonly templates: Map<string, string>;
+  /** Every `[construct path, logical id]` the metadata records. */
+  readonly logicalIds: Array<[string, string]>;
+}
+
+function readStackMetadata(dir: string, artifact: any): StackMetadata {
+  const entries: Record<string, any[]> = { ...(artifact.metadata ?? {}) };
+  if (typeof artifact.additionalMetadataFile === 'string') {
+    const file = path.join(dir, artifact.additionalMetadataFile);
+    if (fs.existsSync(file)) {
+      Object.assign(entries, parseJson(file));
+    }
+  }
+  const templates = new Map<string, string>();
+  const logicalIds: Array<[string, string]> = [];
+  for (const [constructPath, list] of Object.entries(entries)) {
+    for (const entry of Array.isArray(list) ? list : []) {
+      if (entry?.type === 'aws:cdk:templateFile' && typeof entry.data === 'string') {
+        templates.set(constructPath, entry.data);
+      } else if (entry?.type === 'aws:cdk:logicalId' && typeof entry.data === 'string') {
+        logicalIds.push([constructPath, entry.data]);
+      }
+    }
+  }
+  return { templates, logicalIds };
+}
+
+/**
+ * The templates of one stack artifact: its own and those of its nested stacks, each named as the checks aspect
+ * names it (the stack's CloudFormation name; a nested stack `<parent>/<path in parent>`), with the construct path of
+ * each resource and the link from a nested stack to its resource in the parent.
+ */
+function loadStackArtifact(dir: string, artifactId: string, artifact: any, unit: string): LoadedTemplate[] {
+  const templateFile: string = artifact.properties.templateFile;
+  const stackName: string = artifact.properties.stackName ?? artifactId;
+  const metadata = readStackMetadata(dir, artifact);
+  const stackPaths = [...metadata.templates.keys()];
+  const ownPath = stackPaths.find((p) => metadata.templates.get(p) === templateFile);
+  if (ownPath === undefined) {
+    return [loadTemplateFile(path.join(dir, templateFile), { name: stackName, unit, fromAssembly: true })];
+  }
+  // The stack a construct path belongs to: the deepest stack path above it.
+  const owner = (constructPath: string): string | undefined =>
+    stackPaths.filter((p) => constructPath.startsWith(`${p}/`)).sort((a, b) => b.length - a.length)[0];
+  const constructPaths = new Map<string, Map<string, string>>();
+  for (const [constructPath, logicalId] of metadata.logicalIds) {
+    const stackPath = owner(constructPath);
+    if (stackPath !== undefined) {
+      const paths = constructPaths.get(stackPath) ?? new Map<string, string>();
+      paths.set(logicalId, constructPath.slice(1));
+      constructPaths.set(stackPath, paths);
+    }
+  }
+  const names = new Map<string, string>([[ownPath, stackName]]);
+  const nameOf = (stackPath: string): string => {
+    let name = names.get(stackPath);
+    if (name === undefined) {
+      const parentPath = owner(stackPath) ?? ownPath;
+      name = `${nameOf(parentPath)}${stackPath.slice(parentPath.length)}`;
+      names.set(stackPath, name);
+    }
+    return name;
+  };
+  return stackPaths
+    .filter((p) => p === ownPath || p.startsWith(`${ownPath}/`))
+    .map((stackPath) => {
+      let parent: { name: string; logicalId: string } | undefined;
+      if (stackPath !== ownPath) {
+        const parentPath = owner(stackPath) ?? ownPath;
+        const id = stackPath.slice(stackPath.lastIndexOf('/') + 1);
+        const resourcePath = `${stackPath.slice(0, stackPath.lastIndexOf('/'))}/${id}.NestedStack/${id}.NestedStackResource`;
+        const logicalId = metadata.logicalIds.find(([p]) => p === resourcePath)?.[1];
+        parent = logicalId === undefined ? undefined : { name: nameOf(parentPath), logicalId };
+      }
+      return loadTemplateFile(path.join(dir, metadata.templates.get(stackPath)!), {
+        name: nameOf(stackPath),
+        unit,
+        fromAssembly: true,
+        constructPaths: constructPaths.get(stackPath),
+        parent,
+      });
+    });
 }
 
 function loadCloudAssembly(dir: string): LoadedTemplate[] {
@@ -55,34 +171,38 @@ function loadCloudAssembly(dir: string): LoadedTemplate[] {
   }
   const manifest = parseJson(manifestFile);
   const templates: LoadedTemplate[] = [];
-  const seenFiles = new Set<string>();
-  for (const artifact of Object.values<any>(manifest.artifacts ?? {})) {
+  const unit = path.resolve(dir);
+  for (const [artifactId, artifact] of Object.entries<any>(manifest.artifacts ?? {})) {
     if (artifact?.type === 'aws:cloudformation:stack' && typeof artifact.properties?.templateFile === 'string') {
-      const file = path.join(dir, artifact.properties.templateFile);
-      const name = artifact.displayName ?? artifact.properties.stackName ?? path.basename(file);
-      templates.push(loadTemplateFile(file, name, true));
-      seenFiles.add(path.resolve(file));
+      templates.push(...loadStackArtifact(dir, artifactId, artifact, unit));
     } else if (artifact?.type === 'cdk:cloud-assembly' && typeof artifact.properties?.directoryName === 'string') {
       templates.push(...loadCloudAssembly(path.join(dir, artifact.properties.directoryName)));
     }
   }
+  const seenFiles = new Set(templates.map((t) => path.resolve(t.file)));
   for (const entry of fs.readdirSync(dir)) {
     const file = path.resolve(dir, entry);
     if (entry.endsWith('.nested.template.json') && !seenFiles.has(file)) {
-      templates.push(loadTemplateFile(file, entry.replace(/\.nested\.template\.json$/, ''), true));
+      templates.push(
+        loadTemplateFile(file, { name: entry.replace(/\.nested\.template\.json$/, ''), unit, fromAssembly: true }),
+      );
     }
   }
   return templates;
 }
 
 /** `fromAssembly`: CDK writes a stack without resources as a template without a Resources section. */
-function loadTemplateFile(file: string, name: string, fromAssembly = false): LoadedTemplate {
+function loadTemplateFile(file: string, placement: AssemblyPlacement): LoadedTemplate {
+  const { name, fromAssembly } = placement;
   if (!fs.existsSync(file)) {
     throw new InputError(`${file}: no such file (named by the cloud assembly manifest)`);
   }
   const template = parseTemplateText(fs.readFileSync(file, 'utf-8'), file);
   const transforms = ([] as unknown[]).concat(template.Transform ?? []);
-  if (transforms.includes(SAM_TRANSFORM)) {
+  // aws-cdk-lib adds the SAM transform to a stack for `addRotationSingleUser()`: its plain resources are checked,
+  // and the `AWS::Serverless::*` ones, which the transform expands at deploy time, are listed as skipped.
+  const sam = transforms.includes(SAM_TRANSFORM);
+  if (sam && !fromAssembly) {
     throw new InputError(
       `${file}: a SAM template (Transform: ${SAM_TRANSFORM}); check the processed template instead: ` +
         '`aws cloudformation get-template --stack-name <stack> --template-stage Processed`, or synthesize with CDK',
@@ -99,6 +219,7 @@ function loadTemplateFile(file: string, name: string, fromAssembly = false): Loa
     acknowledgments.set('*', templateAcks);
   }
   const resources: CheckedResource[] = [];
+  const skipped: SkippedResource[] = [];
   for (const [logicalId, body] of expandForEach(Object.entries<any>(resourcesSection), file)) {
     if (body === null || typeof body !== 'object' || body.Type === undefined) {
       throw new InputError(`${file}: resource ${logicalId} has no Type`);
@@ -109,7 +230,18 @@ function loadTemplateFile(file: string, name: string, fromAssembly = false): Loa
       );
     }
     const metadata = isObject(body.Metadata) ? body.Metadata : {};
-    const cdkPath = typeof metadata['aws:cdk:path'] === 'string' ? metadata['aws:cdk:path'] : undefined;
+    const cdkPath =
+      placement.constructPaths?.get(logicalId) ??
+      (typeof metadata['aws:cdk:path'] === 'string' ? metadata['aws:cdk:path'] : undefined);
+    if (sam && body.Type.startsWith('AWS::Serverless::')) {
+      skipped.push({
+        logicalId,
+        resourceType: body.Type,
+        constructPath: cdkPath ?? `${name}/${logicalId}`,
+        reason: `the ${SAM_TRANSFORM} transform expands it at deploy time; check the processed template for what it becomes`,
+      });
+      continue;
+    }
     resources.push(
       new CheckedResource({
         logicalId,
@@ -126,7 +258,16 @@ function loadTemplateFile(file: string, name: string, fromAssembly = false): Loa
       acknowledgments.set(logicalId, acks);
     }
   }
-  return { name, file, resources, acknowledgments };
+  return {
+    name,
+    file,
+    resources,
+    acknowledgments,
+    outputs: isObject(template.Outputs) ? template.Outputs : undefined,
+    unit: placement.unit,
+    parent: placement.parent,
+    skipped,
+  };
 }
 
 const FOR_EACH_PREFIX = 'Fn::ForEach::';

@@ -25,6 +25,9 @@ export function renderText(report: CheckReport): string {
       `STALE ACKNOWLEDGMENT ${s.ruleId} at ${s.constructPath || '(template)'}: it matched no finding; remove it.`,
     );
   }
+  for (const r of report.skippedResources ?? []) {
+    lines.push(`SKIPPED ${r.constructPath} (${r.resourceType}): ${r.reason}`);
+  }
   for (const e of report.ruleErrors) {
     lines.push(`RULE ERROR ${e.ruleId} on ${e.constructPath}: ${e.message}`);
   }

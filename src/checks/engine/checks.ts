@@ -4,21 +4,22 @@ import { Annotations, AspectPriority, Aspects, CfnResource, IAspect, Stack, Stag
 import * as cxschema from 'aws-cdk-lib/cloud-assembly-schema';
 import { Construct, IConstruct } from 'constructs';
 import { acknowledgmentKey, AcknowledgmentRecord, ConstructAcknowledgments, owningStage } from './acknowledgments';
+import { AppStackProps, AppView } from './app-view';
 import { Finding } from './finding';
 import { packageIdentity } from './package-identity';
-import { listenToRenderedTemplates, renderedResources } from './rendered';
+import { forgetRenderedAhead, listenToRenderedTemplates, renderAhead, renderedResources } from './rendered';
 import { CheckReport, RemediationRecord, ReportFormat, RuleError, StaleAcknowledgment } from './report-model';
+import { CheckedResource } from './resource';
 import { Pillar, Rule, Severity } from './rule';
 import { RuleSet } from './rule-set';
 import {
   annotationMessage,
   evaluateResources,
-  evaluateStack,
+  stackResources,
   EvaluatedFinding,
   EvaluatedRuleError,
   ResourcesEvaluation,
 } from './runner';
-import { StackIndex } from './stack-index';
 import { stackDisplayName } from './stack-names';
 import { REPORT_FILE_NAMES, writeReports } from '../report';
 import { compareStrings, sortFindings } from '../report/pillars';
@@ -118,6 +119,14 @@ interface RunEvaluation {
   /** The stack each acknowledgment waits for (`lastWrittenStackUnder`), by key, worked out once. */
   readonly anchors: Map<string, Stack | undefined>;
   readonly staleAcknowledgments: StaleAcknowledgment[];
+  /** Every stack of the run and the references between them, built when the first stack is rendered. */
+  app?: RunView;
+}
+
+/** The app-wide view of a run, with the resources of each stack the rules are given. */
+interface RunView {
+  readonly view: AppView;
+  readonly resources: Map<Stack, CheckedResource[]>;
 }
 
 /** What one assembly root contributed, kept so an enclosing App can report its nested stages too. */
@@ -322,6 +331,7 @@ export class WellArchitectedChecks implements IAspect {
     };
     this.removeEarlierReports(root);
     for (const stack of run.stacks.keys()) {
+      forgetRenderedAhead(stack);
       // A stack whose template cannot be listened to is evaluated from its constructs when the report is written.
       listenToRenderedTemplates(stack, this.onTemplateRendered);
     }
@@ -352,8 +362,25 @@ export class WellArchitectedChecks implements IAspect {
     if (!root || !run || run.phase !== 'evaluating' || !evaluation || !evaluation.pending.has(stack)) {
       return;
     }
+    this.evaluatePending(root, run, evaluation, stack, template);
+    this.judgeAcknowledgments(root, evaluation, stack);
+  }
+
+  /**
+   * Evaluate one stack of the run with the app-wide view, built the first time: from the template just rendered
+   * (`template`), and for every other stack of the run from its template rendered ahead (or, when it cannot be, from
+   * its constructs).
+   */
+  private evaluatePending(
+    root: Stage,
+    run: RootRun,
+    evaluation: RunEvaluation,
+    stack: Stack,
+    template: any | undefined,
+  ): ResourcesEvaluation {
     evaluation.pending.delete(stack);
-    const rendered = renderedResources(stack, template);
+    evaluation.app ??= buildRunView(run, stack, template);
+    const rendered = evaluation.app.resources.get(stack) ?? [];
     const targets = run.stacks.get(stack) ?? new Set<CfnResource>();
     // Every resource of the stack is indexed; those of the aspect's scope are evaluated. A resource no L1 rendered
     // is evaluated when the aspect covers the whole stack (it visited the stack itself).
@@ -364,14 +391,11 @@ export class WellArchitectedChecks implements IAspect {
         this.collectRemediations(resource.cfnResource, resource.logicalId, evaluation);
       }
     }
-    const result = evaluateResources(
-      evaluated,
-      StackIndex.fromResources(rendered),
-      this.ruleSet,
-      evaluation.acknowledgments,
-    );
+    const view = evaluation.app.view;
+    const index = view.indexOfStack(stackDisplayName(stack))!;
+    const result = evaluateResources(evaluated, index, this.ruleSet, evaluation.acknowledgments, view);
     this.recordStack(root, stack, result, evaluation);
-    this.judgeAcknowledgments(root, evaluation, stack);
+    return result;
   }
 
   private collectRemediations(resource: CfnResource, logicalId: string, evaluation: RunEvaluation): void {
@@ -419,15 +443,8 @@ export class WellArchitectedChecks implements IAspect {
       return;
     }
     for (const stack of [...evaluation.pending]) {
-      evaluation.pending.delete(stack);
-      const resources = run.stacks.get(stack) ?? new Set<CfnResource>();
-      for (const resource of resources) {
-        if (resource.node.metadata.some((entry) => entry.type === REMEDIATION_METADATA)) {
-          this.collectRemediations(resource, stack.resolve(resource.logicalId), evaluation);
-        }
-      }
-      const result = evaluateStack(stack, this.ruleSet, { resources, acknowledgments: evaluation.acknowledgments });
-      this.recordStack(root, stack, result, evaluation);
+      forgetRenderedAhead(stack);
+      const result = this.evaluatePending(root, run, evaluation, stack, undefined);
       if (result.findings.length > 0) {
         process.stderr.write(
           `[cdk-well-architected] The template of ${stack.node.path} was not rendered through Stack._toCloudFormation(), ` +
@@ -641,6 +658,40 @@ export class WellArchitectedChecks implements IAspect {
         'creating the stages, or WellArchitectedChecks.applyTo(stage) for each stage.',
     );
   }
+}
+
+/**
+ * The app-wide view of a run: `current` from the template aws-cdk-lib just rendered, every other stack of the run
+ * from its template rendered ahead, or from its constructs when its render method could not be wrapped.
+ */
+function buildRunView(run: RootRun, current: Stack | undefined, template: any | undefined): RunView {
+  const resources = new Map<Stack, CheckedResource[]>();
+  const stacks: AppStackProps[] = [];
+  for (const stack of run.stacks.keys()) {
+    const rendered = stack === current ? template : renderAhead(stack);
+    const checked =
+      rendered !== undefined
+        ? renderedResources(stack, rendered)
+        : stackResources(stack).map((r) => CheckedResource.fromCfnResource(r));
+    resources.set(stack, checked);
+    const parent = stack.nestedStackParent;
+    let parentLogicalId: string | undefined;
+    if (parent && stack.nestedStackResource) {
+      try {
+        parentLogicalId = parent.resolve((stack.nestedStackResource as CfnResource).logicalId);
+      } catch {
+        parentLogicalId = undefined;
+      }
+    }
+    stacks.push({
+      stackName: stackDisplayName(stack),
+      resources: checked,
+      outputs: rendered?.Outputs,
+      parentStackName: parent ? stackDisplayName(parent) : undefined,
+      parentLogicalId,
+    });
+  }
+  return { view: AppView.fromStacks(stacks), resources };
 }
 
 /** Whether a checks aspect is applied to the stage or to any construct of its own (not nested stages). */

@@ -5,3 +5,4 @@ export * from './values';
 export * from './finding';
 export * from './report-model';
 export * from './checks';
+export * from './app-view';

@@ -8,6 +8,10 @@ export type TemplateListener = (stack: Stack, template: any) => void;
 
 /** Shared by every copy of this library, so a stack's render method is wrapped once however many copies listen. */
 const LISTENERS = Symbol.for('cdk-well-architected.templateListeners');
+/** The render method the wrapper calls, kept so a template can be rendered ahead of aws-cdk-lib (`renderAhead`). */
+const ORIGINAL_RENDER = Symbol.for('cdk-well-architected.originalRender');
+/** A template rendered ahead, which the next render of the stack returns instead of rendering it again. */
+const RENDERED_AHEAD = Symbol.for('cdk-well-architected.renderedAhead');
 
 /**
  * Listen to the templates aws-cdk-lib renders for a stack (or nested stack) when it synthesizes it: every stack
@@ -28,11 +32,14 @@ export function listenToRenderedTemplates(stack: Stack, listener: TemplateListen
     const installed: TemplateListener[] = [];
     listeners = installed;
     Object.defineProperty(host, LISTENERS, { value: installed });
+    Object.defineProperty(host, ORIGINAL_RENDER, { value: render });
     Object.defineProperty(host, '_toCloudFormation', {
       configurable: true,
       writable: true,
       value: function renderAndNotify(this: Stack, ...args: unknown[]) {
-        const template = render.apply(this, args);
+        const ahead = (this as any)[RENDERED_AHEAD];
+        (this as any)[RENDERED_AHEAD] = undefined;
+        const template = ahead ?? render.apply(this, args);
         for (const notify of [...installed]) {
           notify(this, template);
         }
@@ -44,6 +51,34 @@ export function listenToRenderedTemplates(stack: Stack, listener: TemplateListen
     listeners.push(listener);
   }
   return true;
+}
+
+/**
+ * Render a stack's template now, before aws-cdk-lib writes it, so the checks can see every stack of the app before
+ * they annotate the first one. Rendering has no effect on the tree once validation has run; the template of a stack
+ * that holds no nested stack is kept and given to aws-cdk-lib when it renders the stack, so it is rendered once. A
+ * stack that holds nested stacks is rendered again then: the URL of each nested template is known only once
+ * aws-cdk-lib has written it. Undefined when the stack's render method could not be wrapped.
+ */
+export function renderAhead(stack: Stack): any {
+  const host = stack as any;
+  const render = host[ORIGINAL_RENDER];
+  if (typeof render !== 'function') {
+    return undefined;
+  }
+  const template = render.apply(stack, []);
+  const holdsNestedStacks = stack.node
+    .findAll()
+    .some((c) => c !== stack && Stack.isStack(c) && (c as Stack).nestedStackParent === stack);
+  host[RENDERED_AHEAD] = holdsNestedStacks ? undefined : template;
+  return template;
+}
+
+/** Forget a template rendered ahead that aws-cdk-lib did not ask for (a synth that stopped early). */
+export function forgetRenderedAhead(stack: Stack): void {
+  if ((stack as any)[RENDERED_AHEAD] !== undefined) {
+    (stack as any)[RENDERED_AHEAD] = undefined;
+  }
 }
 
 /** JavaScript moves integer-like keys to the front of an object, so their order says nothing about the tree. */

@@ -68,6 +68,20 @@ export interface RemediationRecord {
   readonly description: string;
 }
 
+/** A resource the rules did not check, and why (a resource a transform expands at deploy time). */
+export interface SkippedResourceRecord {
+  /** The stack (or template) it belongs to. */
+  readonly stackName: string;
+  /** Its construct path (CDK) or `<template>/<logicalId>`. */
+  readonly constructPath: string;
+  /** Its logical id. */
+  readonly logicalId: string;
+  /** Its CloudFormation type. */
+  readonly resourceType: string;
+  /** Why it was not checked. */
+  readonly reason: string;
+}
+
 /** Everything one run of the checks found. The reports (JSON, SARIF, Markdown) are rendered from it. */
 export interface CheckReport {
   /** Every finding, in a stable order (stack, construct path, rule id), acknowledged ones included. */
@@ -87,6 +101,11 @@ export interface CheckReport {
    * @default - none (the remediation aspect was not used)
    */
   readonly remediations?: RemediationRecord[];
+  /**
+   * The resources no rule checked, with the reason, sorted by stack and construct path.
+   * @default - none
+   */
+  readonly skippedResources?: SkippedResourceRecord[];
   /** The tool that produced the report: package name and version, e.g. `cdk-well-architected@1.2.0`. */
   readonly generatedBy: string;
 }

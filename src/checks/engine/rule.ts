@@ -1,3 +1,4 @@
+import type { AppView } from './app-view';
 import { CheckedResource } from './resource';
 import { StackIndex } from './stack-index';
 
@@ -100,6 +101,13 @@ export class RuleResult {
 export interface RuleContext {
   /** Every resource of the resource's stack, indexed once per stack, with the references between them. */
   readonly index: StackIndex;
+  /**
+   * Every checked stack of the app (or Stage) and the references between them. The stack's `index` is linked to
+   * it already: `index.referencesTo` lists partners in other stacks and `index.resolveReference` follows imports,
+   * nested-stack parameters and outputs to them.
+   * @default - the resource's stack only
+   */
+  readonly app?: AppView;
 }
 
 const RULE_ID_PATTERN = /^[A-Za-z][A-Za-z0-9]*(-[A-Za-z0-9]+)+$/;

@@ -1,6 +1,7 @@
 import { CfnResource, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { AcknowledgmentLookup, AcknowledgmentRecord, ConstructAcknowledgments } from './acknowledgments';
+import { AppView } from './app-view';
 import { Finding } from './finding';
 import { RuleError } from './report-model';
 import { CheckedResource } from './resource';
@@ -118,6 +119,7 @@ export function evaluateResources(
   index: StackIndex,
   ruleSet: RuleSet,
   acknowledgments: AcknowledgmentLookup,
+  app?: AppView,
 ): ResourcesEvaluation {
   const findings: EvaluatedFinding[] = [];
   const ruleErrors: EvaluatedRuleError[] = [];
@@ -131,7 +133,7 @@ export function evaluateResources(
     checked.push(resource);
     acknowledgments.noteChecked(resource);
     for (const rule of ruleSet.rulesFor(resource.resourceType)) {
-      const outcome = runRule(rule, resource, index);
+      const outcome = runRule(rule, resource, index, app);
       if (outcome instanceof Error) {
         ruleErrors.push({
           rule,
@@ -155,10 +157,10 @@ export function evaluateResources(
 const COMPLIANCE_VALUES: ReadonlySet<string> = new Set(Object.values(Compliance));
 
 /** A rule's result, or the error it threw (or the contract it broke). */
-function runRule(rule: Rule, resource: CheckedResource, index: StackIndex): RuleResult | Error {
+function runRule(rule: Rule, resource: CheckedResource, index: StackIndex, app?: AppView): RuleResult | Error {
   let result: RuleResult;
   try {
-    result = rule.evaluate(resource, { index });
+    result = rule.evaluate(resource, { index, app });
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     return new Error(message.split('\n')[0] || 'threw without a message');

@@ -33,6 +33,8 @@ export class StackIndex {
   private readonly incomingByType = new Map<string, Map<string, ResourceReference[]>>();
   private readonly outgoing = new Map<string, ResourceReference[]>();
   private readonly resources: CheckedResource[];
+  /** Values of this stack that an `AppView` followed to a resource of another stack (an import, a parameter...). */
+  private readonly linkedValues = new WeakMap<object, CheckedResource>();
 
   private constructor(resources: CheckedResource[]) {
     this.resources = [...resources];
@@ -75,12 +77,42 @@ export class StackIndex {
   }
 
   /**
-   * The resource of this stack a `{ Ref }` or `{ Fn::GetAtt }` value points at. Undefined for a literal,
-   * a parameter, a pseudo parameter, an import or a resource of another stack: callers treat those as unknown.
+   * The resource of this stack a `{ Ref }` or `{ Fn::GetAtt }` value points at. Undefined for a literal, a
+   * parameter, a pseudo parameter, an import or a resource of another stack: callers treat those as unknown. When
+   * the stack belongs to an `AppView`, a value read from a resource of another stack (an import, a parameter of a
+   * nested stack...) that designates a resource of this stack resolves to it.
    */
   public resolveReference(value: any): CheckedResource | undefined {
+    if (value !== null && typeof value === 'object') {
+      const linked = this.linkedValues.get(value);
+      if (linked !== undefined) {
+        return linked;
+      }
+    }
     const logicalId = Values.referencedLogicalId(value);
     return logicalId === undefined ? undefined : this.byId.get(logicalId);
+  }
+
+  /**
+   * A reference to a resource of this stack from a resource of another stack, at `value` in the source's
+   * properties: `referencesTo` lists it, and `resolveReference(value)` gives the resource of this stack. Called by
+   * `AppView`.
+   * @internal
+   */
+  public _linkIncoming(reference: ResourceReference, value: object): void {
+    this.linkedValues.set(value, reference.target);
+    this.addReference(reference, false);
+  }
+
+  /**
+   * A reference from a resource of this stack to a resource of another stack: `referencesFrom` lists it (its value
+   * still resolves to nothing in this stack). Called by `AppView`.
+   * @internal
+   */
+  public _linkOutgoing(reference: ResourceReference): void {
+    const outgoing = this.outgoing.get(reference.source.logicalId) ?? [];
+    outgoing.push(reference);
+    this.outgoing.set(reference.source.logicalId, outgoing);
   }
 
   /**
@@ -147,7 +179,7 @@ export class StackIndex {
     }
   }
 
-  private addReference(reference: ResourceReference): void {
+  private addReference(reference: ResourceReference, outgoing = true): void {
     const incoming = this.incoming.get(reference.target.logicalId) ?? [];
     incoming.push(reference);
     this.incoming.set(reference.target.logicalId, incoming);
@@ -156,8 +188,11 @@ export class StackIndex {
     ofType.push(reference);
     byType.set(reference.source.resourceType, ofType);
     this.incomingByType.set(reference.target.logicalId, byType);
-    const outgoing = this.outgoing.get(reference.source.logicalId) ?? [];
-    outgoing.push(reference);
-    this.outgoing.set(reference.source.logicalId, outgoing);
+    if (!outgoing) {
+      return;
+    }
+    const outgoingRefs = this.outgoing.get(reference.source.logicalId) ?? [];
+    outgoingRefs.push(reference);
+    this.outgoing.set(reference.source.logicalId, outgoingRefs);
   }
 }

@@ -98,6 +98,22 @@ export function buildJsonReport(report: CheckReport) {
         resourceType: r.resourceType,
         description: r.description,
       })),
+    // Resources no rule checked (a resource the SAM transform expands at deploy time...); only when there are some.
+    ...(report.skippedResources && report.skippedResources.length > 0
+      ? {
+          skippedResources: [...report.skippedResources]
+            .sort(
+              (a, b) => compareStrings(a.stackName, b.stackName) || compareStrings(a.constructPath, b.constructPath),
+            )
+            .map((r) => ({
+              stackName: r.stackName,
+              constructPath: r.constructPath,
+              logicalId: r.logicalId,
+              resourceType: r.resourceType,
+              reason: r.reason,
+            })),
+        }
+      : {}),
   };
 }
 

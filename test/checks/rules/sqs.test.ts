@@ -573,7 +573,7 @@ describe('WA-SqsUnusedQueue', () => {
     const queue = new sqs.Queue(stack, 'Orphan', { enforceSSL: true });
     queue.metricApproximateAgeOfOldestMessage().createAlarm(stack, 'Age', { threshold: 600, evaluationPeriods: 1 });
     const [finding] = findings(rule, stack);
-    expect(finding.result.message).toMatch(/Queue 'Orphan' has no producer or consumer in this stack/);
+    expect(finding.result.message).toMatch(/Queue 'Orphan' has no producer or consumer in this app/);
   });
 
   test('L2: a queue granted to a role, consumed by Lambda, or subscribed to a topic is compliant', () => {

@@ -1,3 +1,4 @@
+import type { AppView } from '../../engine/app-view';
 import { StackIndex } from '../../engine/stack-index';
 import { Values } from '../../engine/values';
 
@@ -90,23 +91,53 @@ function alarmTable(index: StackIndex): ApiGatewayAlarmTable {
 }
 
 /**
- * Whether an alarm of the stack watches one of `metricNames` in `AWS/ApiGateway` with the dimension
- * `dimensionName` equal to `literalValue` or referring to the resource `logicalId`.
+ * Whether an alarm of the app watches one of `metricNames` in `AWS/ApiGateway` with the dimension `dimensionName`
+ * equal to `literalValue` (in any stack of `app`) or referring to the resource `logicalId` of this stack (from any
+ * stack: the index lists the alarms of other stacks that refer to it). Unknown when no alarm is found and some alarm
+ * of the app watches a metric that cannot be read.
  */
 export function apiGatewayAlarmPresence(
   index: StackIndex,
   metricNames: string[],
   dimensionName: string,
   match: { literalValue?: string; logicalId?: string },
+  app?: AppView,
 ): AlarmPresence {
-  const table = alarmTable(index);
-  const found = metricNames.some(
-    (metricName) =>
-      (match.literalValue !== undefined && table.keys.has(key(metricName, dimensionName, match.literalValue))) ||
-      (match.logicalId !== undefined && table.keys.has(key(metricName, dimensionName, `ref:${match.logicalId}`))),
-  );
-  if (found) {
+  const appTables = [index, ...(app?.indexes ?? []).filter((other) => other !== index)].map(alarmTable);
+  const literalFound =
+    match.literalValue !== undefined &&
+    appTables.some((table) =>
+      metricNames.some((metricName) => table.keys.has(key(metricName, dimensionName, match.literalValue!))),
+    );
+  const referenceFound =
+    match.logicalId !== undefined &&
+    metricNames.some((metricName) => appTables[0].keys.has(key(metricName, dimensionName, `ref:${match.logicalId}`)));
+  if (
+    literalFound ||
+    referenceFound ||
+    (match.logicalId !== undefined && foreignAlarmOn(index, match.logicalId, metricNames, dimensionName))
+  ) {
     return AlarmPresence.FOUND;
   }
-  return table.unclear ? AlarmPresence.UNKNOWN : AlarmPresence.NONE;
+  return appTables.some((table) => table.unclear) ? AlarmPresence.UNKNOWN : AlarmPresence.NONE;
+}
+
+/** Whether an alarm of another stack that refers to the resource watches one of the metrics with it as dimension. */
+function foreignAlarmOn(index: StackIndex, logicalId: string, metricNames: string[], dimensionName: string): boolean {
+  const target = index.byLogicalId(logicalId);
+  return index
+    .referencesTo(logicalId, 'AWS::CloudWatch::Alarm')
+    .filter((ref) => index.byLogicalId(ref.source.logicalId) !== ref.source)
+    .some((ref) =>
+      metricsOf(ref.source.properties).some(
+        (metric) =>
+          metric?.Namespace === NAMESPACE &&
+          metricNames.includes(metric?.MetricName) &&
+          Array.isArray(metric.Dimensions) &&
+          metric.Dimensions.some(
+            (d: any) =>
+              d?.Name === dimensionName && target !== undefined && index.resolveReference(d?.Value) === target,
+          ),
+      ),
+    );
 }

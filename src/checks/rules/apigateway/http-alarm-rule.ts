@@ -23,12 +23,18 @@ export function evaluateHttpApiAlarm(
   if (protocol !== 'HTTP') {
     return RuleResult.notApplicable('WebSocket APIs publish different metrics');
   }
-  const presence = apiGatewayAlarmPresence(context.index, metricNames, 'ApiId', { logicalId: api.logicalId });
+  const presence = apiGatewayAlarmPresence(
+    context.index,
+    metricNames,
+    'ApiId',
+    { logicalId: api.logicalId },
+    context.app,
+  );
   switch (presence) {
     case AlarmPresence.FOUND:
       return RuleResult.compliant();
     case AlarmPresence.UNKNOWN:
-      return RuleResult.unknown('an alarm in this stack watches a metric that is not known at synth time');
+      return RuleResult.unknown('an alarm of the app watches a metric that is not known at synth time');
     default:
       return RuleResult.nonCompliant(missingMessage);
   }

@@ -20,15 +20,21 @@ export function evaluateRestApiAlarm(
   if (name === undefined || Values.isUnknown(name)) {
     return RuleResult.unknown('the API name (the ApiName metric dimension) is not known at synth time');
   }
-  const presence = apiGatewayAlarmPresence(context.index, metricNames, 'ApiName', {
-    literalValue: name,
-    logicalId: api.logicalId,
-  });
+  const presence = apiGatewayAlarmPresence(
+    context.index,
+    metricNames,
+    'ApiName',
+    {
+      literalValue: name,
+      logicalId: api.logicalId,
+    },
+    context.app,
+  );
   switch (presence) {
     case AlarmPresence.FOUND:
       return RuleResult.compliant();
     case AlarmPresence.UNKNOWN:
-      return RuleResult.unknown('an alarm in this stack watches a metric that is not known at synth time');
+      return RuleResult.unknown('an alarm of the app watches a metric that is not known at synth time');
     default:
       return RuleResult.nonCompliant(missingMessage.replace('{name}', String(name)));
   }

@@ -1,3 +1,4 @@
+import type { AppView } from '../../engine/app-view';
 import { CheckedResource } from '../../engine/resource';
 import { StackIndex } from '../../engine/stack-index';
 import { Values } from '../../engine/values';
@@ -59,20 +60,23 @@ export function metricsOfAlarm(alarm: CheckedResource): WatchedMetric[] {
 }
 
 /**
- * The metrics, watched by some alarm of the stack, whose dimension `dimensionName` designates `resource`:
- * by a `Ref`/`Fn::GetAtt` to it, or by the literal `literalName` (its physical name, when it has one).
+ * The metrics, watched by some alarm of the app, whose dimension `dimensionName` designates `resource`: by a
+ * `Ref`/`Fn::GetAtt` to it (or an import or nested-stack parameter the app-wide view followed to it), or by the
+ * literal `literalName` (its physical name, when it has one) in any stack of `app`.
  */
 export function alarmsOnResource(
   index: StackIndex,
   resource: CheckedResource,
   dimensionName: string,
   literalName?: string,
+  app?: AppView,
 ): WatchedMetric[] {
   const found: WatchedMetric[] = [];
   const seen = new Set<WatchedMetric>();
   const catalogue = catalogueOf(index);
   for (const ref of index.referencesTo(resource.logicalId, 'AWS::CloudWatch::Alarm')) {
-    for (const metric of catalogue.byAlarm.get(ref.source.logicalId) ?? []) {
+    const local = index.byLogicalId(ref.source.logicalId) === ref.source;
+    for (const metric of (local ? catalogue.byAlarm.get(ref.source.logicalId) : metricsOfAlarm(ref.source)) ?? []) {
       const designates = metric.dimensions.some(
         (d) => d?.Name === dimensionName && index.resolveReference(d?.Value) === resource,
       );
@@ -83,7 +87,10 @@ export function alarmsOnResource(
     }
   }
   if (literalName !== undefined) {
-    for (const metric of catalogue.byLiteralDimension.get(`${dimensionName}=${literalName}`) ?? []) {
+    const appCatalogues = [catalogue, ...(app?.indexes ?? []).filter((other) => other !== index).map(catalogueOf)];
+    for (const metric of appCatalogues.flatMap(
+      (c) => c.byLiteralDimension.get(`${dimensionName}=${literalName}`) ?? [],
+    )) {
       if (!seen.has(metric)) {
         seen.add(metric);
         found.push(metric);

@@ -1,7 +1,7 @@
 import { CheckedResource } from '../../engine/resource';
 import { Pillar, Rule, RuleContext, RuleResult, Severity } from '../../engine/rule';
 import { Values } from '../../engine/values';
-import { displayName } from '../sqs/display-name';
+import { displayName, partnerStack } from '../sqs/display-name';
 
 const ALARM_TYPES = new Set(['AWS::CloudWatch::Alarm', 'AWS::CloudWatch::CompositeAlarm']);
 const ALARM_ACTION_PATHS = /^(AlarmActions|OKActions|InsufficientDataActions)\./;
@@ -45,7 +45,7 @@ export class AlarmTopicSubscribedRule extends Rule {
       (ref) => ALARM_TYPES.has(ref.source.resourceType) && ALARM_ACTION_PATHS.test(ref.propertyPath),
     );
     if (alarm === undefined) {
-      return RuleResult.notApplicable('no alarm of this stack notifies the topic');
+      return RuleResult.notApplicable('no alarm of the app notifies the topic');
     }
     const inline = resource.get('Subscription');
     if (Values.isUnknown(inline)) {
@@ -62,7 +62,7 @@ export class AlarmTopicSubscribedRule extends Rule {
       return RuleResult.compliant();
     }
     return RuleResult.nonCompliant(
-      `Topic ${displayName(resource)} is notified by alarm ${displayName(alarm.source)} but has no subscriber in this ` +
+      `Topic ${displayName(resource)} is notified by alarm ${displayName(alarm.source)}${partnerStack(alarm.source, resource)} but has no subscriber in this ` +
         'app. Add one with `topic.addSubscription(...)` (or `emailSubscriptions` on `WellArchitectedMonitoring`), or ' +
         'acknowledge if subscriptions are managed elsewhere.',
     );

@@ -1,5 +1,6 @@
 // Which CloudWatch alarms of a stack watch a Lambda metric of a function. Internal helper of the alarm rules.
 import { resolveFunction, resourcesPointingAt } from './lambda-resources';
+import type { AppView } from '../../engine/app-view';
 import { CheckedResource } from '../../engine/resource';
 import { StackIndex } from '../../engine/stack-index';
 import { Values } from '../../engine/values';
@@ -33,14 +34,16 @@ function metricsOf(alarm: CheckedResource): any[] {
 }
 
 /**
- * The alarms of the stack on `AWS/Lambda` `metricName` whose `FunctionName` dimension is the function
- * (by `Ref`, through an alias, or by its literal name). `unknown` is true when an alarm points at the function
+ * The alarms of the app on `AWS/Lambda` `metricName` whose `FunctionName` dimension is the function
+ * (by `Ref`, through an alias, by an import or nested-stack parameter the app-wide view followed, or by its literal
+ * name in any stack of `app`). `unknown` is true when an alarm points at the function
  * but its namespace or metric name cannot be resolved at synth time.
  */
 export function alarmsOnFunctionMetric(
   fn: CheckedResource,
   index: StackIndex,
   metricName: string,
+  app?: AppView,
 ): { alarms: FunctionAlarm[]; unknown: boolean } {
   const candidates = resourcesPointingAt(
     fn,
@@ -48,6 +51,7 @@ export function alarmsOnFunctionMetric(
     ALARM,
     (path) => path.includes('Dimensions'),
     (alarm) => metricsOf(alarm).flatMap((m) => (Values.asList(m?.Dimensions) ?? []).map((d) => d?.Value)),
+    app,
   );
   const alarms: FunctionAlarm[] = [];
   let unknown = false;

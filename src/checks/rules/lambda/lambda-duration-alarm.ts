@@ -25,13 +25,13 @@ export class LambdaDurationAlarmRule extends Rule {
     if (skip) {
       return skip;
     }
-    const { alarms, unknown } = alarmsOnFunctionMetric(resource, context.index, 'Duration');
+    const { alarms, unknown } = alarmsOnFunctionMetric(resource, context.index, 'Duration', context.app);
     if (alarms.length === 0) {
       if (unknown) {
         return RuleResult.unknown('an alarm on the function has a metric that cannot be resolved at synth time');
       }
       return RuleResult.nonCompliant(
-        `Function ${describeFunction(resource)} has no CloudWatch alarm on its Duration metric in this stack. Add \`fn.metricDuration().createAlarm(...)\` with a threshold below the timeout.`,
+        `Function ${describeFunction(resource)} has no CloudWatch alarm on its Duration metric in this app. Add \`fn.metricDuration().createAlarm(...)\` with a threshold below the timeout.`,
       );
     }
     const rawTimeout = resource.get('Timeout');

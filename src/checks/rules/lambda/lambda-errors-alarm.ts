@@ -24,7 +24,7 @@ export class LambdaErrorsAlarmRule extends Rule {
     if (skip) {
       return skip;
     }
-    const { alarms, unknown } = alarmsOnFunctionMetric(resource, context.index, 'Errors');
+    const { alarms, unknown } = alarmsOnFunctionMetric(resource, context.index, 'Errors', context.app);
     if (alarms.length > 0) {
       return RuleResult.compliant();
     }
@@ -32,7 +32,7 @@ export class LambdaErrorsAlarmRule extends Rule {
       return RuleResult.unknown('an alarm on the function has a metric that cannot be resolved at synth time');
     }
     return RuleResult.nonCompliant(
-      `Function ${describeFunction(resource)} has no CloudWatch alarm on its Errors metric in this stack. Add \`fn.metricErrors().createAlarm(...)\` with an alarm action.`,
+      `Function ${describeFunction(resource)} has no CloudWatch alarm on its Errors metric in this app. Add \`fn.metricErrors().createAlarm(...)\` with an alarm action.`,
     );
   }
 }

@@ -1,5 +1,6 @@
 // Shared lookups for the Lambda rules: which function a reference means, who invokes a function, what its
 // execution role allows, where an event source mapping reads from. Internal: not part of the public API.
+import type { AppView } from '../../engine/app-view';
 import { CheckedResource } from '../../engine/resource';
 import { RuleResult } from '../../engine/rule';
 import { StackIndex } from '../../engine/stack-index';
@@ -100,7 +101,7 @@ export function qualifiersOf(fn: CheckedResource, index: StackIndex): CheckedRes
 
 /**
  * Resources of one type whose property at `propertyPath` (or below it) points at the function, directly or
- * through an alias or version, or names it literally.
+ * through an alias or version, or names it literally (in any stack of `app`, when given).
  */
 export function resourcesPointingAt(
   fn: CheckedResource,
@@ -108,6 +109,7 @@ export function resourcesPointingAt(
   sourceType: string,
   propertyPath: (path: string) => boolean,
   literalValue?: (source: CheckedResource) => any[],
+  app?: AppView,
 ): CheckedResource[] {
   const found: CheckedResource[] = [];
   for (const qualifier of qualifiersOf(fn, index)) {
@@ -119,7 +121,7 @@ export function resourcesPointingAt(
   }
   const name = literalFunctionName(fn);
   if (name !== undefined && literalValue) {
-    for (const source of index.ofType(sourceType)) {
+    for (const source of app ? app.ofType(sourceType) : index.ofType(sourceType)) {
       const values = literalValue(source);
       if (
         !found.includes(source) &&

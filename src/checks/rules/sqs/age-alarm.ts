@@ -38,7 +38,7 @@ export class SqsAgeOfOldestMessageAlarmRule extends Rule {
         `the queue is a dead-letter queue (${role.reason}); WA-SqsDeadLetterAlarm covers it`,
       );
     }
-    const watched = alarmsOnResource(context.index, resource, 'QueueName', literalQueueName(resource));
+    const watched = alarmsOnResource(context.index, resource, 'QueueName', literalQueueName(resource), context.app);
     if (watched.some((m) => m.metricName === 'ApproximateAgeOfOldestMessage')) {
       return RuleResult.compliant();
     }

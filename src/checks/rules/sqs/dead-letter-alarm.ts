@@ -34,7 +34,7 @@ export class SqsDeadLetterAlarmRule extends Rule {
     if (role === undefined) {
       return RuleResult.notApplicable('the queue is not a dead-letter queue of this stack');
     }
-    const watched = alarmsOnResource(context.index, resource, 'QueueName', literalQueueName(resource));
+    const watched = alarmsOnResource(context.index, resource, 'QueueName', literalQueueName(resource), context.app);
     if (watched.some((m) => m.metricName === 'ApproximateNumberOfMessagesVisible')) {
       return RuleResult.compliant();
     }

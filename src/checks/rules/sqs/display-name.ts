@@ -11,3 +11,11 @@ export function displayName(resource: CheckedResource): string {
   }
   return `'${parts[parts.length - 1] ?? resource.logicalId}'`;
 }
+
+/**
+ * ` in stack <name>` when a partner found through the app-wide view lives in another stack than the resource a
+ * finding is about, so the message says where to look; empty when both are in the same stack.
+ */
+export function partnerStack(partner: CheckedResource, resource: CheckedResource): string {
+  return partner.stackName !== resource.stackName ? ` in stack ${partner.stackName}` : '';
+}

@@ -21,7 +21,7 @@ export class SqsUnusedQueueRule extends Rule {
       lensQuestion: 'SUS 2',
       severity: Severity.INFO,
       description:
-        'A queue is used: something in its stack sends to it, consumes it, is granted access to it or uses it as a ' +
+        'A queue is used: something in the app sends to it, consumes it, is granted access to it or uses it as a ' +
         'dead-letter queue. A queue nobody refers to is usually left over. Queues with an explicit name are exempt; ' +
         'acknowledge queues used only from other stacks or applications.',
       remediation:
@@ -55,8 +55,11 @@ export class SqsUnusedQueueRule extends Rule {
     if (users.length > 0) {
       return RuleResult.compliant();
     }
+    if (context.app?.isExported(resource)) {
+      return RuleResult.unknown('the queue is exported: a stack outside this app may import and use it');
+    }
     return RuleResult.nonCompliant(
-      `Queue ${displayName(resource)} has no producer or consumer in this stack: nothing sends to it, reads it or is ` +
+      `Queue ${displayName(resource)} has no producer or consumer in this app: nothing sends to it, reads it or is ` +
         'granted access to it. Remove it, connect it, or acknowledge it if another stack uses it.',
     );
   }
