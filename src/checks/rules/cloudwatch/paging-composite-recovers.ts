@@ -242,6 +242,10 @@ function deadLetterBacklogOf(alarm: CheckedResource, index: StackIndex): Recover
     if (role === undefined) {
       continue;
     }
+    if (role.conditional) {
+      unknown ??= { kind: 'unknown', why: `queue ${displayName(queue)} is a dead-letter queue only under a condition` };
+      continue;
+    }
     if (expression !== undefined && CHANGE_FUNCTIONS.test(expression)) {
       return RECOVERS;
     }
@@ -252,7 +256,7 @@ function deadLetterBacklogOf(alarm: CheckedResource, index: StackIndex): Recover
       kind: 'stuck',
       alarm,
       why:
-        `watches ${metric.metricName} of queue ${displayName(queue)}, which ${role.replace(/^it /, '')}, and ` +
+        `watches ${metric.metricName} of queue ${displayName(queue)}, which ${role.reason.replace(/^it /, '')}, and ` +
         'its messages stay there until someone redrives or deletes them',
     };
   }
