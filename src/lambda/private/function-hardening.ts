@@ -7,9 +7,12 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { asynchronousInvokers } from './async-invokers';
 import { HardeningPlan } from './prepare-props';
 import { AlarmSeverity, WellArchitectedMonitoring } from '../../monitoring';
+import { DEAD_LETTER_QUEUE_RETENTION_SECONDS } from '../../service-defaults/sqs';
 
 const EVENT_INVOKE_CONFIG_ID = 'EventInvokeConfig';
 const ALARM_PERIOD = Duration.minutes(1);
+const DEAD_LETTER_RETENTION = Duration.seconds(DEAD_LETTER_QUEUE_RETENTION_SECONDS);
+const RETENTION_TEXT = `${DEAD_LETTER_RETENTION.toDays()} days`;
 
 /** Who created the function's EventInvokeConfig, which decides whether `configureAsyncInvoke` may replace it. */
 type AsyncConfigOwner = 'props' | 'detection' | 'method';
@@ -306,8 +309,7 @@ export class FunctionHardening {
         conditions: { Bool: { 'aws:SecureTransport': 'false' } },
       }),
     );
-    const reason =
-      'This queue is itself the dead-letter queue (DeadLetterConfig) of an asynchronous Lambda function. It keeps failed events for 14 days with an alarm on visible messages; an operator redrives them, so it has no dead-letter queue of its own.';
+    const reason = `This queue is itself the dead-letter queue (DeadLetterConfig) of an asynchronous Lambda function. It keeps failed events for ${RETENTION_TEXT} with an alarm on visible messages; an operator redrives them, so it has no dead-letter queue of its own.`;
     Validations.of(queue).acknowledge(
       { id: 'AwsSolutions-SQS3', reason },
       { id: 'Serverless-SQSRedrivePolicy', reason },
@@ -318,7 +320,7 @@ export class FunctionHardening {
       firstSteps: [
         'read a message: it holds the event, and its attributes the error code and message',
         "find the request ID (message attribute RequestID) in the function's log group",
-        'fix the cause, then redrive the messages (they are kept 14 days)',
+        `fix the cause, then redrive the messages (they are kept ${RETENTION_TEXT})`,
       ],
     });
   }
@@ -330,10 +332,9 @@ export class FunctionHardening {
     const queue = new sqs.Queue(this.fn, 'OnFailureQueue', {
       encryption: sqs.QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
-      retentionPeriod: Duration.days(14),
+      retentionPeriod: DEAD_LETTER_RETENTION,
     });
-    const reason =
-      'This queue is itself the dead-letter queue: the on-failure destination of an asynchronous Lambda function. It keeps failed events for 14 days with an alarm on visible messages; an operator redrives them, so it has no dead-letter queue of its own.';
+    const reason = `This queue is itself the dead-letter queue: the on-failure destination of an asynchronous Lambda function. It keeps failed events for ${RETENTION_TEXT} with an alarm on visible messages; an operator redrives them, so it has no dead-letter queue of its own.`;
     Validations.of(queue).acknowledge(
       { id: 'AwsSolutions-SQS3', reason },
       { id: 'Serverless-SQSRedrivePolicy', reason },
@@ -345,7 +346,7 @@ export class FunctionHardening {
       firstSteps: [
         'read a message: it holds the event, the error and the request context',
         "find the request ID in the function's log group",
-        'fix the cause, then redrive the messages (they are kept 14 days)',
+        `fix the cause, then redrive the messages (they are kept ${RETENTION_TEXT})`,
       ],
     });
     this.onFailureQueueResource = queue;

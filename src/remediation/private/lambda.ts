@@ -17,12 +17,11 @@ import {
 } from '../../checks/rules/lambda/lambda-resources';
 import { LambdaThrottlesAlarmRule } from '../../checks/rules/lambda/lambda-throttles-alarm';
 import { AlarmSeverity } from '../../monitoring';
+import { LAMBDA_DEFAULT_TIMEOUT_SECONDS } from '../../service-defaults/lambda';
 
 /** The metadata type that marks a handler as returning `batchItemFailures` for SQS batches. */
 export const REPORTS_BATCH_ITEM_FAILURES = 'cdk-well-architected:reportsBatchItemFailures';
 
-/** Lambda's timeout when `Timeout` is absent. */
-const DEFAULT_TIMEOUT_SECONDS = 3;
 /** The duration alarm fires at this percentage of the timeout, as `WellArchitectedFunction`'s does. */
 const DURATION_ALARM_PERCENT = 80;
 
@@ -239,7 +238,7 @@ function addFunctionAlarms(cfn: CfnResource, fn: CheckedResource, ctx: Remediati
       }).node.path,
     );
   }
-  const timeout = fn.get('Timeout') ?? DEFAULT_TIMEOUT_SECONDS;
+  const timeout = fn.get('Timeout') ?? LAMBDA_DEFAULT_TIMEOUT_SECONDS;
   if (typeof timeout === 'number' && ctx.violates(new LambdaDurationAlarmRule(), fn)) {
     const thresholdMs = Math.round((timeout * 1000 * DURATION_ALARM_PERCENT) / 100);
     added.push(

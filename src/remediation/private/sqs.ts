@@ -9,13 +9,13 @@ import { SqsDeadLetterAlarmRule } from '../../checks/rules/sqs/dead-letter-alarm
 import { Answer, deniesInsecureTransport } from '../../checks/rules/sqs/policy-document';
 import { deadLetterRoleOf, isFifoQueue, redrivePolicyOf } from '../../checks/rules/sqs/queue-relations';
 import { AlarmSeverity } from '../../monitoring';
+import {
+  DEAD_LETTER_QUEUE_RETENTION_SECONDS,
+  MAX_RECEIVE_COUNT,
+  SQS_DEFAULT_RETENTION_SECONDS,
+} from '../../service-defaults/sqs';
 
-/** What `WellArchitectedQueue` uses: a few retries before a message is set aside. */
-const MAX_RECEIVE_COUNT = 5;
-/** The longest SQS retention, so a dead letter outlives the message's retention in its source queue. */
-const DEAD_LETTER_RETENTION = Duration.days(14);
-/** SQS's retention when `MessageRetentionPeriod` is absent: 4 days. */
-const DEFAULT_RETENTION_SECONDS = 345600;
+const DEAD_LETTER_RETENTION = Duration.seconds(DEAD_LETTER_QUEUE_RETENTION_SECONDS);
 const MESSAGE_AGE_THRESHOLD = Duration.minutes(15);
 
 /** Apply the SQS defaults to one `AWS::SQS::Queue`. */
@@ -175,7 +175,7 @@ function addDeadLetterQueue(cfn: CfnResource, queue: CheckedResource, ctx: Remed
   ctx.record(
     cfn,
     `set RedrivePolicy to a new ${fifo ? 'FIFO ' : ''}dead-letter queue ${deadLetterQueue.node.path} ` +
-      `(maxReceiveCount ${MAX_RECEIVE_COUNT}, 14-day retention, encrypted, TLS-only${alarm ? ', with an alarm on visible messages' : ''})`,
+      `(maxReceiveCount ${MAX_RECEIVE_COUNT}, ${DEAD_LETTER_RETENTION.toDays()}-day retention, encrypted, TLS-only${alarm ? ', with an alarm on visible messages' : ''})`,
   );
 }
 
@@ -212,7 +212,7 @@ function deadLetterAlarm(queue: CfnResource, ctx: RemediationContext): cloudwatc
  * when the retention is not longer than that (messages would expire before it fires).
  */
 function addMessageAgeAlarm(cfn: CfnResource, queue: CheckedResource, ctx: RemediationContext): void {
-  const retention = queue.get('MessageRetentionPeriod') ?? DEFAULT_RETENTION_SECONDS;
+  const retention = queue.get('MessageRetentionPeriod') ?? SQS_DEFAULT_RETENTION_SECONDS;
   if (typeof retention !== 'number' || retention <= MESSAGE_AGE_THRESHOLD.toSeconds()) {
     return;
   }

@@ -6,12 +6,10 @@ import {
   eventSourceOf,
   functionOfMapping,
 } from './lambda-resources';
+import { VISIBILITY_TIMEOUT_FUNCTION_TIMEOUT_FACTOR } from '../../../service-defaults/sqs';
 import { CheckedResource } from '../../engine/resource';
 import { Pillar, Rule, RuleContext, RuleResult, Severity } from '../../engine/rule';
 import { Values } from '../../engine/values';
-
-/** How many function timeouts the source queue's visibility timeout should cover (AWS Lambda Developer Guide). */
-const TIMEOUT_MULTIPLE = 6;
 
 /**
  * The visibility timeout of an SQS queue that feeds a function is at least six times the function's timeout plus
@@ -24,10 +22,8 @@ export class LambdaSqsVisibilityTimeoutRule extends Rule {
       pillar: Pillar.RELIABILITY,
       lensQuestion: 'REL 2',
       severity: Severity.WARNING,
-      description:
-        "The visibility timeout of an SQS queue consumed by a Lambda function is at least 6 x the function's timeout + the mapping's MaximumBatchingWindowInSeconds (AWS Lambda Developer Guide), so messages are not processed twice when invocations are retried or throttled.",
-      remediation:
-        'Set `visibilityTimeout` on the Queue to at least 6 x the Function `timeout` + `maxBatchingWindow` (or lower the function timeout).',
+      description: `The visibility timeout of an SQS queue consumed by a Lambda function is at least ${VISIBILITY_TIMEOUT_FUNCTION_TIMEOUT_FACTOR} x the function's timeout + the mapping's MaximumBatchingWindowInSeconds (AWS Lambda Developer Guide), so messages are not processed twice when invocations are retried or throttled.`,
+      remediation: `Set \`visibilityTimeout\` on the Queue to at least ${VISIBILITY_TIMEOUT_FUNCTION_TIMEOUT_FACTOR} x the Function \`timeout\` + \`maxBatchingWindow\` (or lower the function timeout).`,
       resourceTypes: [EVENT_SOURCE_MAPPING],
       equivalents: { cfnLint: ['E3505'] },
     });
@@ -64,7 +60,7 @@ export class LambdaSqsVisibilityTimeoutRule extends Rule {
     if (visibility === undefined || timeout === undefined || window === undefined) {
       return RuleResult.unknown('a timeout or the batching window cannot be resolved at synth time');
     }
-    const needed = TIMEOUT_MULTIPLE * timeout + window;
+    const needed = VISIBILITY_TIMEOUT_FUNCTION_TIMEOUT_FACTOR * timeout + window;
     if (visibility >= needed) {
       return RuleResult.compliant();
     }
