@@ -5,6 +5,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { WellArchitectedMonitoring } from '../monitoring';
+import { LOG_RETENTION } from '../service-defaults/logs';
 import { httpAccessLogFormat } from './private/access-log-format';
 import { monitorApi } from './private/api-monitoring';
 import { durationThresholdProblem, errorRateAlarmProblems } from '../monitoring/private/alarm-props';
@@ -121,7 +122,7 @@ export class WellArchitectedHttpApi extends apigwv2.HttpApi {
       let accessLogSettings = props.accessLogSettings;
       if (!accessLogSettings) {
         this.accessLogGroup = new logs.LogGroup(this, 'AccessLogs', {
-          retention: props.accessLogRetention ?? logs.RetentionDays.ONE_MONTH,
+          retention: props.accessLogRetention ?? LOG_RETENTION,
         });
         accessLogSettings = {
           destination: new apigwv2.LogGroupLogDestination(this.accessLogGroup),

@@ -4,6 +4,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct, IConstruct } from 'constructs';
 import { WellArchitectedMonitoring } from '../monitoring';
+import { LOG_RETENTION } from '../service-defaults/logs';
 import { restAccessLogFormat } from './private/access-log-format';
 import { monitorApi } from './private/api-monitoring';
 import { withDefaults } from './private/defaults';
@@ -114,7 +115,7 @@ export class WellArchitectedRestApi extends apigateway.RestApi {
 
   constructor(scope: Construct, id: string, props: WellArchitectedRestApiProps = {}) {
     validateProps(props);
-    const accessLogs = new OwnedAccessLogGroup(props.accessLogRetention ?? logs.RetentionDays.ONE_MONTH);
+    const accessLogs = new OwnedAccessLogGroup(props.accessLogRetention ?? LOG_RETENTION);
     super(scope, id, restApiPropsWithDefaults(props, accessLogs));
     this.accessLogGroup = accessLogs.logGroup;
     this.executionLogGroup = createExecutionLogGroup(this, props);
@@ -189,7 +190,7 @@ function createExecutionLogGroup(
   const stageName = (stage.node.defaultChild as apigateway.CfnStage).stageName;
   const group = new logs.LogGroup(api, 'ExecutionLogs', {
     logGroupName: `API-Gateway-Execution-Logs_${api.restApiId}/${stageName}`,
-    retention: props.executionLogRetention ?? logs.RetentionDays.ONE_MONTH,
+    retention: props.executionLogRetention ?? LOG_RETENTION,
   });
   stage.node.addDependency(group);
   return group;

@@ -9,6 +9,7 @@ import { WellArchitectedRestApi } from '../apigateway/rest-api';
 import { CheckedResource } from '../checks/engine/resource';
 import { stackResources } from '../checks/engine/runner';
 import { StackIndex } from '../checks/engine/stack-index';
+import { LOG_RETENTION } from '../service-defaults/logs';
 
 /**
  * Switches for `WellArchitectedDefaults`. Every change is on by default except `architectureArm64`; turn one off
@@ -184,7 +185,7 @@ export class WellArchitectedDefaults implements IAspect {
       tracing: props.tracing ?? true,
       structuredLogging: props.structuredLogging ?? true,
       logRetention: props.logRetention ?? true,
-      logGroupRetention: props.logGroupRetention ?? logs.RetentionDays.ONE_MONTH,
+      logGroupRetention: props.logGroupRetention ?? LOG_RETENTION,
       architectureArm64: props.architectureArm64 ?? false,
       queueEncryption: props.queueEncryption ?? true,
       queueTlsOnly: props.queueTlsOnly ?? true,

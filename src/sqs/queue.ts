@@ -16,26 +16,17 @@ import {
   thresholdOf,
 } from '../monitoring/private/alarm-factories';
 import { durationThresholdProblem } from '../monitoring/private/alarm-props';
+import { LAMBDA_DEFAULT_TIMEOUT_SECONDS } from '../service-defaults/lambda';
+import {
+  DEAD_LETTER_QUEUE_RETENTION_SECONDS,
+  MAX_RECEIVE_COUNT,
+  SQS_DEFAULT_RETENTION_SECONDS,
+  SQS_DEFAULT_VISIBILITY_TIMEOUT_SECONDS,
+  VISIBILITY_TIMEOUT_FUNCTION_TIMEOUT_FACTOR,
+} from '../service-defaults/sqs';
 
-/** SQS keeps messages for 4 days unless told otherwise. */
-const SQS_DEFAULT_RETENTION = Duration.days(4);
-/** SQS makes received messages invisible for 30 seconds unless told otherwise. */
-const SQS_DEFAULT_VISIBILITY_TIMEOUT_SECONDS = 30;
-/** Lambda stops a function after 3 seconds unless told otherwise. */
-const LAMBDA_DEFAULT_TIMEOUT_SECONDS = 3;
-/** The longest retention SQS allows, which we give dead-letter queues so failed messages wait as long as possible. */
-const DEAD_LETTER_QUEUE_RETENTION = Duration.days(14);
-/**
- * Lambda's SQS poller receives a message once per invocation attempt, and a throttled invocation returns the
- * message to the queue: below 5 receives, throttling alone can move healthy messages to the dead-letter queue.
- */
-const RECOMMENDED_MAX_RECEIVE_COUNT = 5;
-/**
- * AWS Lambda developer guide, "Configuring an Amazon SQS queue to trigger a Lambda function": set the visibility
- * timeout to at least six times the function timeout plus the batching window, so retries of throttled
- * invocations do not make a message visible while a first invocation still processes it.
- */
-const VISIBILITY_TIMEOUT_FUNCTION_TIMEOUT_FACTOR = 6;
+const SQS_DEFAULT_RETENTION = Duration.seconds(SQS_DEFAULT_RETENTION_SECONDS);
+const DEAD_LETTER_QUEUE_RETENTION = Duration.seconds(DEAD_LETTER_QUEUE_RETENTION_SECONDS);
 const FIFO_MAX_BATCH_SIZE = 10;
 const MAX_BATCH_SIZE_WITHOUT_WINDOW = 10;
 
@@ -124,7 +115,7 @@ export class WellArchitectedQueue extends sqs.Queue {
 
     if (!props.deadLetterQueue) {
       const deadLetterQueue = this.createDeadLetterQueue(props);
-      const maxReceiveCount = props.maxReceiveCount ?? RECOMMENDED_MAX_RECEIVE_COUNT;
+      const maxReceiveCount = props.maxReceiveCount ?? MAX_RECEIVE_COUNT;
       (this.node.defaultChild as sqs.CfnQueue).redrivePolicy = {
         deadLetterTargetArn: deadLetterQueue.queueArn,
         maxReceiveCount,
@@ -133,19 +124,19 @@ export class WellArchitectedQueue extends sqs.Queue {
       (this as { deadLetterQueue?: sqs.DeadLetterQueue }).deadLetterQueue = { queue: deadLetterQueue, maxReceiveCount };
     }
     const maxReceiveCount = this.deadLetterQueue!.maxReceiveCount;
-    if (!Token.isUnresolved(maxReceiveCount) && maxReceiveCount < RECOMMENDED_MAX_RECEIVE_COUNT) {
+    if (!Token.isUnresolved(maxReceiveCount) && maxReceiveCount < MAX_RECEIVE_COUNT) {
       Annotations.of(this).addWarningV2(
         `${WARNING_PREFIX}.maxReceiveCount`,
         `maxReceiveCount is ${maxReceiveCount}: a Lambda consumer that is throttled returns messages to the queue, so ` +
           `throttling alone can move healthy messages to the dead-letter queue. Set maxReceiveCount (or ` +
-          `deadLetterQueue.maxReceiveCount) to ${RECOMMENDED_MAX_RECEIVE_COUNT} or more.`,
+          `deadLetterQueue.maxReceiveCount) to ${MAX_RECEIVE_COUNT} or more.`,
       );
     }
 
     this.monitoring = props.monitoring ?? WellArchitectedMonitoring.of(this);
     const dlq = this.deadLetterQueue!.queue;
 
-    const placement = (id: string) => ({ monitoring: this.monitoring, scope: this, id, watched: this });
+    const placement = (alarmId: string) => ({ monitoring: this.monitoring, scope: this, id: alarmId, watched: this });
     const deadLetters = {
       queueName: dlq.queueName,
       kind: FailureQueueKind.DEAD_LETTER_QUEUE,
@@ -472,7 +463,7 @@ function validateProps(queue: WellArchitectedQueue, props: WellArchitectedQueueP
     );
   } else if (maxReceiveCount !== undefined && !Token.isUnresolved(maxReceiveCount) && maxReceiveCount < 1) {
     problems.push(
-      `maxReceiveCount: ${maxReceiveCount} is below 1, so no message could ever be received; set maxReceiveCount to ${RECOMMENDED_MAX_RECEIVE_COUNT} or more.`,
+      `maxReceiveCount: ${maxReceiveCount} is below 1, so no message could ever be received; set maxReceiveCount to ${MAX_RECEIVE_COUNT} or more.`,
     );
   }
   if (props.deadLetterQueue && props.deadLetterQueueRetentionPeriod !== undefined) {
@@ -488,8 +479,8 @@ function validateProps(queue: WellArchitectedQueue, props: WellArchitectedQueueP
   const deadLetterRetention = queue.fifo
     ? undefined
     : props.deadLetterQueue
-    ? retentionOf(props.deadLetterQueue.queue)
-    : (props.deadLetterQueueRetentionPeriod ?? DEAD_LETTER_QUEUE_RETENTION);
+      ? retentionOf(props.deadLetterQueue.queue)
+      : (props.deadLetterQueueRetentionPeriod ?? DEAD_LETTER_QUEUE_RETENTION);
   const deadLetterRetentionSeconds = secondsOf(deadLetterRetention);
   if (
     retentionSeconds !== undefined &&
@@ -502,7 +493,7 @@ function validateProps(queue: WellArchitectedQueue, props: WellArchitectedQueueP
     problems.push(
       `${property}: ${deadLetterRetentionSeconds} seconds is not longer than retentionPeriod (${retentionSeconds} seconds); ` +
         'SQS keeps the original enqueue time of a dead-lettered message, so it would expire early or at once. ' +
-        'Make the dead-letter queue retention longer (at most 14 days) or retentionPeriod shorter.',
+        `Make the dead-letter queue retention longer (at most ${DEAD_LETTER_QUEUE_RETENTION.toDays()} days) or retentionPeriod shorter.`,
     );
   }
   if (props.deadLetterQueue && props.deadLetterQueue.queue.fifo !== queue.fifo) {

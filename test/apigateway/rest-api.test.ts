@@ -84,9 +84,10 @@ describe('WellArchitectedRestApi defaults', () => {
       executionLogRetention: logs.RetentionDays.ONE_WEEK,
       deployOptions: { stageName: 'live' },
     });
-    const group = Template.fromStack(stack).toJSON().Resources[
-      stack.getLogicalId(api.executionLogGroup!.node.defaultChild as logs.CfnLogGroup)
-    ].Properties;
+    const group =
+      Template.fromStack(stack).toJSON().Resources[
+        stack.getLogicalId(api.executionLogGroup!.node.defaultChild as logs.CfnLogGroup)
+      ].Properties;
     expect(group.RetentionInDays).toBe(7);
     expect(group.LogGroupName['Fn::Join'][1][2]).toBe('/live');
   });

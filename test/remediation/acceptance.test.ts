@@ -12,13 +12,20 @@ import { WellArchitectedDefaults } from '../../src/remediation';
  * - authorization of the API methods and routes (an authorizer is the app's design);
  * - ReportBatchItemFailures on the SQS mapping, which changes the handler's contract: opt-in per handler with
  *   `WellArchitectedDefaults.markReportsBatchItemFailures(fn)`.
+ * - a subscription on the alarm and paging topics (an address only the user knows): alarms that reach nobody are
+ *   not monitoring.
+ * - Known defect (#17 item 2): the dead-letter depth alarm is a child of the paging composite and cannot return to
+ *   OK by itself; goes once the composite pages on new dead letters instead.
  * Info-level advice also stays: arm64 (opt-in, it changes binaries), KMS keys for log groups, WAF for the REST
- * stage, and a subscription on the alarm topics (an address only the user knows).
+ * stage.
  */
 const DELIBERATELY_OPEN_WARNINGS = [
+  'warning WA-AlarmTopicSubscribed Legacy/WellArchitectedMonitoring/AlarmTopic/Resource',
+  'warning WA-AlarmTopicSubscribed Legacy/WellArchitectedMonitoring/PagingTopic/Resource',
   'warning WA-ApiGwHttpRouteAuthorization Legacy/Http/DefaultRoute/Resource',
   'warning WA-ApiGwRestMethodAuthorization Legacy/Rest/Default/GET/Resource',
   'warning WA-LambdaSqsReportBatchItemFailures Legacy/Worker/SqsEventSource:LegacyJobsF5960625/Resource',
+  'warning WA-PagingCompositeRecovers Legacy/WellArchitectedMonitoring/ServiceHealthAlarm/Resource',
 ];
 
 describe('a stack of plain L2 resources', () => {

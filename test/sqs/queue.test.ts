@@ -222,9 +222,8 @@ describe('WellArchitectedQueue overrides', () => {
     const stack = newStack();
     const key = new kms.Key(stack, 'Own');
     new WellArchitectedQueue(stack, 'Queue', { encryptionMasterKey: key });
-    const properties = Template.fromStack(stack).toJSON().Resources[
-      stack.getLogicalId(key.node.defaultChild as kms.CfnKey)
-    ].Properties;
+    const properties =
+      Template.fromStack(stack).toJSON().Resources[stack.getLogicalId(key.node.defaultChild as kms.CfnKey)].Properties;
     expect(properties).not.toHaveProperty('EnableKeyRotation');
   });
 

@@ -1,8 +1,7 @@
 import { Annotations, CfnResource, IAspect, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { LAMBDA_DEFAULT_TIMEOUT_SECONDS } from '../../service-defaults/lambda';
 
-/** Lambda stops a function after 3 seconds unless its `Timeout` says otherwise. */
-const LAMBDA_DEFAULT_TIMEOUT_SECONDS = 3;
 /** How many alias/version hops to follow from an integration to its function. */
 const MAX_REFERENCE_DEPTH = 4;
 

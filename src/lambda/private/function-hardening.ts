@@ -17,8 +17,11 @@ import {
   functionErrorRateAlarm,
   functionThrottlesAlarm,
 } from '../../monitoring/private/alarm-factories';
+import { DEAD_LETTER_QUEUE_RETENTION_SECONDS } from '../../service-defaults/sqs';
 
 const EVENT_INVOKE_CONFIG_ID = 'EventInvokeConfig';
+const DEAD_LETTER_RETENTION = Duration.seconds(DEAD_LETTER_QUEUE_RETENTION_SECONDS);
+const RETENTION_TEXT = `${DEAD_LETTER_RETENTION.toDays()} days`;
 
 /** Who created the function's EventInvokeConfig, which decides whether `configureAsyncInvoke` may replace it. */
 type AsyncConfigOwner = 'props' | 'detection' | 'method';
@@ -258,8 +261,7 @@ export class FunctionHardening {
         conditions: { Bool: { 'aws:SecureTransport': 'false' } },
       }),
     );
-    const reason =
-      'This queue is itself the dead-letter queue (DeadLetterConfig) of an asynchronous Lambda function. It keeps failed events for 14 days with alarms on new and visible messages; an operator redrives them, so it has no dead-letter queue of its own.';
+    const reason = `This queue is itself the dead-letter queue (DeadLetterConfig) of an asynchronous Lambda function. It keeps failed events for ${RETENTION_TEXT} with alarms on new and visible messages; an operator redrives them, so it has no dead-letter queue of its own.`;
     Validations.of(queue).acknowledge(
       { id: 'AwsSolutions-SQS3', reason },
       { id: 'Serverless-SQSRedrivePolicy', reason },
@@ -288,10 +290,9 @@ export class FunctionHardening {
     const queue = new sqs.Queue(this.fn, 'OnFailureQueue', {
       encryption: sqs.QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
-      retentionPeriod: Duration.days(14),
+      retentionPeriod: DEAD_LETTER_RETENTION,
     });
-    const reason =
-      'This queue is itself the dead-letter queue: the on-failure destination of an asynchronous Lambda function. It keeps failed events for 14 days with an alarm on visible messages; an operator redrives them, so it has no dead-letter queue of its own.';
+    const reason = `This queue is itself the dead-letter queue: the on-failure destination of an asynchronous Lambda function. It keeps failed events for ${RETENTION_TEXT} with an alarm on visible messages; an operator redrives them, so it has no dead-letter queue of its own.`;
     Validations.of(queue).acknowledge(
       { id: 'AwsSolutions-SQS3', reason },
       { id: 'Serverless-SQSRedrivePolicy', reason },

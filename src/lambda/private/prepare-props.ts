@@ -4,15 +4,15 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { iam5WildcardResourceId } from './nag-ids';
-import { errorRateAlarmProblems } from '../../monitoring/private/alarm-props';
 import { LAMBDA_ALARMS } from '../../monitoring/private/alarm-defaults';
+import { errorRateAlarmProblems } from '../../monitoring/private/alarm-props';
+import { LOG_RETENTION } from '../../service-defaults/logs';
 import { WellArchitectedFunctionOptions } from '../function-options';
 
 export const DEFAULT_MEMORY_SIZE = 1024;
 export const DEFAULT_TIMEOUT = Duration.seconds(10);
 export const DEFAULT_RETRY_ATTEMPTS = 2;
 export const DEFAULT_MAX_EVENT_AGE = Duration.hours(6);
-export const DEFAULT_LOG_RETENTION = logs.RetentionDays.ONE_MONTH;
 export const DEFAULT_DURATION_ALARM_THRESHOLD = LAMBDA_ALARMS.duration.timeoutPercent;
 
 const MAX_TIMEOUT = Duration.minutes(15);
@@ -92,7 +92,7 @@ export function prepareFunctionProps<P extends HardenableProps>(
   validateProps(scope, id, props, constructName);
   const warnings: Array<[string, string]> = [];
 
-  const retention = props.logGroupRetention ?? props.logRetention ?? DEFAULT_LOG_RETENTION;
+  const retention = props.logGroupRetention ?? props.logRetention ?? LOG_RETENTION;
   if (retention === logs.RetentionDays.INFINITE && !props.logGroup) {
     warnings.push([
       'logRetentionInfinite',

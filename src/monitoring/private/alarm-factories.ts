@@ -2,6 +2,7 @@ import { Duration, Lazy, Stack, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct, IConstruct } from 'constructs';
 import { API_ALARMS, ALARM_PERIOD, LAMBDA_ALARMS, SQS_ALARMS } from './alarm-defaults';
+import { DEAD_LETTER_QUEUE_RETENTION_SECONDS } from '../../service-defaults/sqs';
 import { AlarmSeverity } from '../alarm-options';
 import type { WellArchitectedMonitoring } from '../monitoring';
 
@@ -309,7 +310,7 @@ const FAILURE_TEXT: Record<
     firstSteps: [
       'read a message: it holds the event, the error and the request context',
       "find the request ID in the function's log group",
-      'fix the cause, then redrive the messages (they are kept 14 days)',
+      `fix the cause, then redrive the messages (they are kept ${Duration.seconds(DEAD_LETTER_QUEUE_RETENTION_SECONDS).toDays()} days)`,
     ],
   },
   [FailureQueueKind.UNDELIVERED_PAGES]: {

@@ -6,6 +6,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { DEAD_LETTER_QUEUE_RETENTION_SECONDS } from '../../service-defaults/sqs';
 import { SlackChannelProps, TeamsChannelProps } from '../channel-props';
 
 const SLACK_WORKSPACE_ID = /^[TE][A-Z0-9]{6,}$/;
@@ -174,14 +175,16 @@ export function addWebhooks(scope: Construct, topic: sns.ITopic, webhookUrls: st
   if (webhookUrls.length === 0) {
     return undefined;
   }
+  const retentionPeriod = Duration.seconds(DEAD_LETTER_QUEUE_RETENTION_SECONDS);
   const deadLetterQueue = new sqs.Queue(scope, 'WebhookDeadLetterQueue', {
     encryption: sqs.QueueEncryption.SQS_MANAGED,
     enforceSSL: true,
-    retentionPeriod: Duration.days(14),
+    retentionPeriod,
   });
   const reason =
     'This queue is itself a dead-letter queue: it keeps the alarm notifications SNS could not deliver to a webhook, ' +
-    'for 14 days, with an alarm on visible messages. Nothing consumes it, so it needs no dead-letter queue of its own.';
+    `for ${retentionPeriod.toDays()} days, with an alarm on visible messages. Nothing consumes it, so it needs no ` +
+    'dead-letter queue of its own.';
   Validations.of(deadLetterQueue).acknowledge(
     { id: 'AwsSolutions::AwsSolutions-SQS3', reason },
     { id: 'Serverless::Serverless-SQSRedrivePolicy', reason },

@@ -20,12 +20,10 @@ import {
   functionErrorRateAlarm,
   functionThrottlesAlarm,
 } from '../../monitoring/private/alarm-factories';
+import { LAMBDA_DEFAULT_TIMEOUT_SECONDS } from '../../service-defaults/lambda';
 
 /** The metadata type that marks a handler as returning `batchItemFailures` for SQS batches. */
 export const REPORTS_BATCH_ITEM_FAILURES = 'cdk-well-architected:reportsBatchItemFailures';
-
-/** Lambda's timeout when `Timeout` is absent. */
-const DEFAULT_TIMEOUT_SECONDS = 3;
 
 /** The execution role of a function, when it is a role of this stack the remediation can extend. */
 interface ExecutionRole {
@@ -210,7 +208,7 @@ function addFunctionAlarms(cfn: CfnResource, fn: CheckedResource, ctx: Remediati
   if (ctx.violates(new LambdaThrottlesAlarmRule(), fn)) {
     added.push(ctx.addAlarm(cfn, 'Throttles', (placement) => functionThrottlesAlarm(placement, target)).node.path);
   }
-  const timeout = fn.get('Timeout') ?? DEFAULT_TIMEOUT_SECONDS;
+  const timeout = fn.get('Timeout') ?? LAMBDA_DEFAULT_TIMEOUT_SECONDS;
   if (typeof timeout === 'number' && ctx.violates(new LambdaDurationAlarmRule(), fn)) {
     added.push(
       ctx.addAlarm(cfn, 'Duration', (placement) => functionDurationAlarm(placement, target, timeout)).node.path,

@@ -15,15 +15,14 @@ import {
   messageAgeThresholdSeconds,
   queueMessageAgeAlarm,
 } from '../../monitoring/private/alarm-factories';
+import {
+  DEAD_LETTER_QUEUE_RETENTION_SECONDS,
+  MAX_RECEIVE_COUNT,
+  SQS_DEFAULT_RETENTION_SECONDS,
+  SQS_DEFAULT_VISIBILITY_TIMEOUT_SECONDS,
+} from '../../service-defaults/sqs';
 
-/** What `WellArchitectedQueue` uses: a few retries before a message is set aside. */
-const MAX_RECEIVE_COUNT = 5;
-/** The longest SQS retention, so a dead letter outlives the message's retention in its source queue. */
-const DEAD_LETTER_RETENTION = Duration.days(14);
-/** SQS's retention when `MessageRetentionPeriod` is absent: 4 days. */
-const DEFAULT_RETENTION_SECONDS = 345600;
-/** SQS's visibility timeout when `VisibilityTimeout` is absent: 30 seconds. */
-const DEFAULT_VISIBILITY_TIMEOUT_SECONDS = 30;
+const DEAD_LETTER_RETENTION = Duration.seconds(DEAD_LETTER_QUEUE_RETENTION_SECONDS);
 
 /** Apply the SQS defaults to one `AWS::SQS::Queue`. */
 export function remediateQueue(cfn: CfnResource, ctx: RemediationContext): void {
@@ -182,7 +181,7 @@ function addDeadLetterQueue(cfn: CfnResource, queue: CheckedResource, ctx: Remed
   ctx.record(
     cfn,
     `set RedrivePolicy to a new ${fifo ? 'FIFO ' : ''}dead-letter queue ${deadLetterQueue.node.path} ` +
-      `(maxReceiveCount ${MAX_RECEIVE_COUNT}, 14-day retention, encrypted, TLS-only${alarm ? ', with alarms on new and waiting messages' : ''})`,
+      `(maxReceiveCount ${MAX_RECEIVE_COUNT}, ${DEAD_LETTER_RETENTION.toDays()}-day retention, encrypted, TLS-only${alarm ? ', with alarms on new and waiting messages' : ''})`,
   );
 }
 
@@ -203,8 +202,8 @@ function deadLetterAlarm(queue: CfnResource, source: string, ctx: RemediationCon
  * before it fires) or the visibility timeout is not known.
  */
 function addMessageAgeAlarm(cfn: CfnResource, queue: CheckedResource, ctx: RemediationContext): void {
-  const retention = queue.get('MessageRetentionPeriod') ?? DEFAULT_RETENTION_SECONDS;
-  const visibility = queue.get('VisibilityTimeout') ?? DEFAULT_VISIBILITY_TIMEOUT_SECONDS;
+  const retention = queue.get('MessageRetentionPeriod') ?? SQS_DEFAULT_RETENTION_SECONDS;
+  const visibility = queue.get('VisibilityTimeout') ?? SQS_DEFAULT_VISIBILITY_TIMEOUT_SECONDS;
   if (typeof retention !== 'number' || typeof visibility !== 'number') {
     return;
   }

@@ -1,9 +1,10 @@
+import { LAMBDA_DEFAULT_TIMEOUT_SECONDS } from '../../../service-defaults/lambda';
 import { CheckedResource } from '../../engine/resource';
 import { StackIndex } from '../../engine/stack-index';
 import { Values } from '../../engine/values';
 
 /** Lambda's default function timeout, in seconds. */
-export const LAMBDA_DEFAULT_TIMEOUT_SECONDS = 3;
+export { LAMBDA_DEFAULT_TIMEOUT_SECONDS } from '../../../service-defaults/lambda';
 
 /** The Lambda function an integration invokes, or why it cannot be told. */
 export interface LambdaTarget {

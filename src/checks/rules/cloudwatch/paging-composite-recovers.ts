@@ -51,7 +51,7 @@ export class PagingCompositeRecoversRule extends Rule {
         'data treated as breaching) keeps the composite in ALARM, and the next incident pages nobody.',
       remediation:
         'Take the alarm out of the composite `alarmRule` (give it its own, non-paging action), or alarm on the change ' +
-        'instead of the level: metric math `RATE(m1) > 0` over the dead-letter queue\'s visible messages pages on new ' +
+        "instead of the level: metric math `RATE(m1) > 0` over the dead-letter queue's visible messages pages on new " +
         'dead letters and returns to OK when none arrive; use `treatMissingData: NOT_BREACHING` where the metric ' +
         'stops with the traffic.',
       resourceTypes: [COMPOSITE],
@@ -115,10 +115,7 @@ function compositeRecovery(composite: CheckedResource, index: StackIndex, visite
  * The alarms an alarm rule names: by `Fn::GetAtt`/`Ref` to an alarm of the stack, or by a literal name or ARN that
  * matches the literal `AlarmName` of one. A name matching none is a child synth cannot see.
  */
-function childrenOf(
-  composite: CheckedResource,
-  index: StackIndex,
-): { alarms: CheckedResource[]; unknownWhy?: string } {
+function childrenOf(composite: CheckedResource, index: StackIndex): { alarms: CheckedResource[]; unknownWhy?: string } {
   const rule = composite.get('AlarmRule');
   if (rule === undefined) {
     return { alarms: [], unknownWhy: 'the composite has no AlarmRule' };

@@ -19,9 +19,9 @@ export const PERMISSION = 'AWS::Lambda::Permission';
 export const EVENT_INVOKE_CONFIG = 'AWS::Lambda::EventInvokeConfig';
 export const EVENT_SOURCE_MAPPING = 'AWS::Lambda::EventSourceMapping';
 
-/** Lambda's defaults when a property is absent. */
-export const DEFAULT_TIMEOUT_SECONDS = 3;
-export const DEFAULT_SQS_VISIBILITY_TIMEOUT_SECONDS = 30;
+/** Lambda's and SQS's defaults when a property is absent, under the names the Lambda rules use. */
+export { LAMBDA_DEFAULT_TIMEOUT_SECONDS as DEFAULT_TIMEOUT_SECONDS } from '../../../service-defaults/lambda';
+export { SQS_DEFAULT_VISIBILITY_TIMEOUT_SECONDS as DEFAULT_SQS_VISIBILITY_TIMEOUT_SECONDS } from '../../../service-defaults/sqs';
 
 /** A lookup that either found something, found nothing, or cannot tell at synth time. */
 export type Lookup<T> = { readonly kind: 'found'; readonly value: T } | { readonly kind: 'absent' } | Unknown;

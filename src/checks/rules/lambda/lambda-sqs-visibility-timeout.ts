@@ -1,10 +1,8 @@
 import { EVENT_SOURCE_MAPPING, describeFunction } from './lambda-resources';
 import { sqsMappingTimeouts } from './sqs-visibility';
+import { VISIBILITY_TIMEOUT_FUNCTION_TIMEOUT_FACTOR } from '../../../service-defaults/sqs';
 import { CheckedResource } from '../../engine/resource';
 import { Pillar, Rule, RuleContext, RuleResult, Severity } from '../../engine/rule';
-
-/** How many function timeouts the source queue's visibility timeout should cover (AWS Lambda Developer Guide). */
-const TIMEOUT_MULTIPLE = 6;
 
 /**
  * The visibility timeout of an SQS queue that feeds a function is at least six times the function's timeout plus
@@ -17,10 +15,8 @@ export class LambdaSqsVisibilityTimeoutRule extends Rule {
       pillar: Pillar.RELIABILITY,
       lensQuestion: 'REL 2',
       severity: Severity.WARNING,
-      description:
-        "The visibility timeout of an SQS queue consumed by a Lambda function is at least 6 x the function's timeout + the mapping's MaximumBatchingWindowInSeconds (AWS Lambda Developer Guide), so messages are not processed twice when invocations are retried or throttled. A visibility timeout below the function timeout is WA-LambdaSqsVisibilityBelowTimeout (an error).",
-      remediation:
-        'Set `visibilityTimeout` on the Queue to at least 6 x the Function `timeout` + `maxBatchingWindow` (or lower the function timeout).',
+      description: `The visibility timeout of an SQS queue consumed by a Lambda function is at least ${VISIBILITY_TIMEOUT_FUNCTION_TIMEOUT_FACTOR} x the function's timeout + the mapping's MaximumBatchingWindowInSeconds (AWS Lambda Developer Guide), so messages are not processed twice when invocations are retried or throttled. A visibility timeout below the function timeout is WA-LambdaSqsVisibilityBelowTimeout (an error).`,
+      remediation: `Set \`visibilityTimeout\` on the Queue to at least ${VISIBILITY_TIMEOUT_FUNCTION_TIMEOUT_FACTOR} x the Function \`timeout\` + \`maxBatchingWindow\` (or lower the function timeout).`,
       resourceTypes: [EVENT_SOURCE_MAPPING],
     });
   }
@@ -36,7 +32,7 @@ export class LambdaSqsVisibilityTimeoutRule extends Rule {
         'the visibility timeout is below the function timeout: WA-LambdaSqsVisibilityBelowTimeout reports it',
       );
     }
-    const needed = TIMEOUT_MULTIPLE * timeout + batchingWindow;
+    const needed = VISIBILITY_TIMEOUT_FUNCTION_TIMEOUT_FACTOR * timeout + batchingWindow;
     if (visibility >= needed) {
       return RuleResult.compliant();
     }

@@ -1,12 +1,9 @@
 import { displayName } from './display-name';
 import { deadLetterQueueOf, isFifoQueue, redrivePolicyOf } from './queue-relations';
+import { SQS_DEFAULT_RETENTION_SECONDS, SQS_MAX_RETENTION_SECONDS } from '../../../service-defaults/sqs';
 import { CheckedResource } from '../../engine/resource';
 import { Pillar, Rule, RuleContext, RuleResult, Severity } from '../../engine/rule';
 import { Values } from '../../engine/values';
-
-/** SQS's default and maximum message retention, in seconds. */
-const DEFAULT_RETENTION = 345_600;
-const MAXIMUM_RETENTION = 1_209_600;
 
 /**
  * The dead-letter queue of a standard queue keeps messages longer than the source queue does. A standard
@@ -22,11 +19,12 @@ export class SqsDeadLetterRetentionRule extends Rule {
       lensQuestion: 'REL 2',
       severity: Severity.WARNING,
       description:
-        'The dead-letter queue of a standard queue has a longer retention period than its source (or the 14-day ' +
-        'maximum): a dead-lettered message keeps its original enqueue timestamp, so it would otherwise expire ' +
+        'The dead-letter queue of a standard queue has a longer retention period than its source (or the ' +
+        `${days(SQS_MAX_RETENTION_SECONDS)} maximum): ` +
+        'a dead-lettered message keeps its original enqueue timestamp, so it would otherwise expire ' +
         'before anyone can inspect or redrive it.',
       remediation:
-        'Set `retentionPeriod: Duration.days(14)` on the dead-letter `sqs.Queue` (`WellArchitectedQueue` does), or ' +
+        `Set \`retentionPeriod: Duration.days(${SQS_MAX_RETENTION_SECONDS / 86_400})\` on the dead-letter \`sqs.Queue\` (\`WellArchitectedQueue\` does), or ` +
         "shorten the source queue's `retentionPeriod`.",
       resourceTypes: ['AWS::SQS::Queue'],
     });
@@ -62,13 +60,13 @@ export class SqsDeadLetterRetentionRule extends Rule {
     if (sourceRetention === undefined || dlqRetention === undefined) {
       return RuleResult.unknown('a MessageRetentionPeriod is resolved at deploy time');
     }
-    if (dlqRetention > sourceRetention || dlqRetention >= MAXIMUM_RETENTION) {
+    if (dlqRetention > sourceRetention || dlqRetention >= SQS_MAX_RETENTION_SECONDS) {
       return RuleResult.compliant();
     }
     return RuleResult.nonCompliant(
       `Dead-letter queue ${displayName(dlq)} keeps messages ${days(dlqRetention)}, not longer than its source queue ` +
         `${displayName(resource)} (${days(sourceRetention)}); dead-lettered messages keep their enqueue time and can ` +
-        'expire before anyone sees them. Set `retentionPeriod: Duration.days(14)` on the dead-letter queue.',
+        `expire before anyone sees them. Set \`retentionPeriod: Duration.days(${SQS_MAX_RETENTION_SECONDS / 86_400})\` on the dead-letter queue.`,
     );
   }
 }
@@ -76,7 +74,7 @@ export class SqsDeadLetterRetentionRule extends Rule {
 function retentionOf(queue: CheckedResource): number | undefined {
   const raw = queue.get('MessageRetentionPeriod');
   if (raw === undefined || raw === null) {
-    return DEFAULT_RETENTION;
+    return SQS_DEFAULT_RETENTION_SECONDS;
   }
   return Values.isUnknown(raw) ? undefined : Values.asNumber(raw);
 }

@@ -1,11 +1,9 @@
 import { displayName } from './display-name';
 import { lambdaConsumersOf, redrivePolicyOf } from './queue-relations';
+import { MAX_RECEIVE_COUNT } from '../../../service-defaults/sqs';
 import { CheckedResource } from '../../engine/resource';
 import { Pillar, Rule, RuleContext, RuleResult, Severity } from '../../engine/rule';
 import { Values } from '../../engine/values';
-
-/** The lowest `maxReceiveCount` AWS recommends for a queue that a Lambda function consumes. */
-const MINIMUM_RECEIVE_COUNT = 5;
 
 /**
  * A queue consumed by a Lambda function has a redrive `maxReceiveCount` of at least 5: Lambda's poller
@@ -20,10 +18,10 @@ export class SqsMaxReceiveCountRule extends Rule {
       lensQuestion: 'REL 2',
       severity: Severity.WARNING,
       description:
-        'A queue that a Lambda function consumes has a redrive `maxReceiveCount` of at least 5, as the Lambda ' +
+        `A queue that a Lambda function consumes has a redrive \`maxReceiveCount\` of at least ${MAX_RECEIVE_COUNT}, as the Lambda ` +
         'developer guide advises: throttled invocations count as receives, so a lower count sends healthy messages ' +
         'to the dead-letter queue.',
-      remediation: 'Set `deadLetterQueue: { queue, maxReceiveCount: 5 }` (or more) on the `sqs.Queue`.',
+      remediation: `Set \`deadLetterQueue: { queue, maxReceiveCount: ${MAX_RECEIVE_COUNT} }\` (or more) on the \`sqs.Queue\`.`,
       resourceTypes: ['AWS::SQS::Queue'],
     });
   }
@@ -51,12 +49,12 @@ export class SqsMaxReceiveCountRule extends Rule {
     if (count === undefined) {
       return RuleResult.unknown(`maxReceiveCount has an unexpected value: ${JSON.stringify(raw)}`);
     }
-    if (count >= MINIMUM_RECEIVE_COUNT) {
+    if (count >= MAX_RECEIVE_COUNT) {
       return RuleResult.compliant();
     }
     return RuleResult.nonCompliant(
       `Queue ${displayName(resource)} is consumed by Lambda (event source mapping ${displayName(consumers[0])}) with maxReceiveCount ${count}, so ` +
-        `throttled receives can dead-letter healthy messages. Set \`deadLetterQueue.maxReceiveCount\` to at least ${MINIMUM_RECEIVE_COUNT}.`,
+        `throttled receives can dead-letter healthy messages. Set \`deadLetterQueue.maxReceiveCount\` to at least ${MAX_RECEIVE_COUNT}.`,
     );
   }
 }
