@@ -93,9 +93,20 @@ export class WellArchitectedNodejsFunction extends nodejs.NodejsFunction {
     return this.hardening.onFailureQueue;
   }
 
-  /** The alarm on visible messages in `onFailureQueue`; undefined while there is no such queue. */
+  /**
+   * The alarm on messages waiting in `onFailureQueue`, a warning (it stays in ALARM until they are redriven);
+   * undefined while there is no such queue.
+   */
   public get onFailureQueueAlarm(): cloudwatch.Alarm | undefined {
     return this.hardening.onFailureQueueAlarm;
+  }
+
+  /**
+   * The alarm on new messages in `onFailureQueue`, critical (it pages) and back to OK once no new failures
+   * arrive; undefined while there is no such queue.
+   */
+  public get onFailureQueueNewMessagesAlarm(): cloudwatch.Alarm | undefined {
+    return this.hardening.onFailureQueueNewMessagesAlarm;
   }
 
   /** Every alarm of this function: errors, throttles, duration and, once it exists, the on-failure queue. */

@@ -19,8 +19,13 @@ export interface AlarmPlacement {
   readonly scope: Construct;
   /** The alarm's construct id (a contract with deployed stacks: keep it stable). */
   readonly id: string;
-  /** The construct the alarm watches: its name and description name it. */
+  /** The construct the alarm watches: its description names it. */
   readonly watched: IConstruct;
+  /**
+   * The construct the alarm's name is derived from (a name change replaces the alarm).
+   * @default - `watched`
+   */
+  readonly namedAfter?: IConstruct;
 }
 
 /** What the description of an alarm says, with the condition rendered from the alarm's threshold at synth time. */
@@ -70,7 +75,7 @@ function createAlarm(placement: AlarmPlacement, definition: AlarmDefinition): cl
   // Creates the dashboard the description links to now: no construct may be added while the template is written.
   describe(Token.isUnresolved(definition.threshold) ? undefined : definition.threshold);
   const alarm: cloudwatch.Alarm = new cloudwatch.Alarm(placement.scope, placement.id, {
-    alarmName: monitoring.alarmName(watched, definition.condition),
+    alarmName: monitoring.alarmName(placement.namedAfter ?? watched, definition.condition),
     // Rendered from the threshold the alarm has when the template is written, so that an escape-hatch change of
     // `Threshold` cannot leave a description that states another one.
     alarmDescription: Lazy.string({ produce: (): string => describe(thresholdOf(alarm)) }),
@@ -240,10 +245,11 @@ export function functionDurationAlarm(
     severity: AlarmSeverity.WARNING,
     text: {
       resourceKind: 'Lambda function',
-      formatThreshold: (ms) => `${ms} ms`,
+      formatThreshold: (ms) =>
+        `${ms} ms (${Number(((ms / (timeoutSeconds * 1000)) * 100).toFixed(1))}% of the ${timeoutText} timeout)`,
       summary: () =>
         `Lambda function ${fn.label} is close to its ${timeoutText} timeout: invocations are about to time out`,
-      condition: (t) => `Duration p99 >= ${t} (the ${timeoutText} timeout is ${timeoutSeconds * 1000} ms)`,
+      condition: (t) => `Duration p99 >= ${t}`,
       likelyCauses: [
         'a slow downstream dependency (database, HTTP API)',
         'larger payloads or batches than usual',
@@ -299,7 +305,7 @@ const FAILURE_TEXT: Record<
     ],
   },
   [FailureQueueKind.ON_FAILURE_QUEUE]: {
-    resourceKind: 'SQS on-failure queue',
+    resourceKind: 'SQS on-failure queue of Lambda function',
     what: (owner) => `asynchronous events of ${owner} failed every retry and moved to its on-failure queue`,
     likelyCauses: [
       'the handler throws on these events (a bug or an unexpected payload)',
