@@ -52,6 +52,8 @@ interface AlarmDefinition {
   readonly datapointsToAlarm: number;
   readonly severity: AlarmSeverity;
   readonly text: AlarmText;
+  /** How the text names a threshold that is a token: the prop it comes from. */
+  readonly thresholdName?: string;
 }
 
 /** The one place an alarm is created. */
@@ -59,7 +61,10 @@ function createAlarm(placement: AlarmPlacement, definition: AlarmDefinition): cl
   const { monitoring, watched } = placement;
   const text = definition.text;
   const describe = (threshold: number | undefined) => {
-    const shown = threshold === undefined ? "the alarm's threshold" : (text.formatThreshold ?? String)(threshold);
+    const shown =
+      threshold === undefined
+        ? (definition.thresholdName ?? "the alarm's threshold")
+        : (text.formatThreshold ?? String)(threshold);
     return monitoring.alarmDescription({
       summary: text.summary(shown),
       resource: watched,
@@ -424,10 +429,11 @@ export function messageAgeThresholdSeconds(visibilityTimeoutSeconds: number): nu
 /** Warning: the oldest message of a work queue is older than the threshold. */
 export function queueMessageAgeAlarm(
   placement: AlarmPlacement,
-  queue: { readonly queueName: string; readonly label: string },
+  queue: { readonly queueName: string; readonly label: string; readonly thresholdName?: string },
   thresholdSeconds: number,
 ): cloudwatch.Alarm {
   return createAlarm(placement, {
+    thresholdName: queue.thresholdName,
     condition: 'MessageAge',
     metric: metric(
       'AWS/SQS',
