@@ -290,7 +290,8 @@ function validateProps(props: WellArchitectedRestApiProps): void {
   for (const problem of durationThresholdProblem(
     'latencyAlarmThreshold',
     props.latencyAlarmThreshold,
-    'a Duration such as Duration.seconds(2)',
+    (d) => d.toMilliseconds(),
+    'Duration.millis(2000)',
   )) {
     problems.add(problem);
   }

@@ -93,17 +93,36 @@ export class WellArchitectedNodejsFunction extends nodejs.NodejsFunction {
     return this.hardening.onFailureQueue;
   }
 
-  /** The alarm on visible messages in `onFailureQueue`; undefined while there is no such queue. */
+  /**
+   * The alarm on messages waiting in `onFailureQueue`, a warning (it stays in ALARM until they are redriven);
+   * undefined while there is no such queue.
+   */
   public get onFailureQueueAlarm(): cloudwatch.Alarm | undefined {
     return this.hardening.onFailureQueueAlarm;
   }
 
   /**
-   * The alarm on visible messages in the dead-letter queue that `deadLetterQueueEnabled: true` makes aws-cdk-lib
-   * create (the construct encrypts it with SSE-SQS and makes it TLS-only); undefined otherwise.
+   * The alarm on messages waiting in the dead-letter queue that `deadLetterQueueEnabled: true` makes aws-cdk-lib
+   * create (the construct encrypts it with SSE-SQS and makes it TLS-only), a warning; undefined otherwise.
    */
   public get deadLetterQueueAlarm(): cloudwatch.Alarm | undefined {
     return this.hardening.deadLetterQueueAlarm;
+  }
+
+  /**
+   * The alarm on new messages in the dead-letter queue that `deadLetterQueueEnabled: true` makes aws-cdk-lib create,
+   * critical (it pages) and back to OK once no new failures arrive; undefined otherwise.
+   */
+  public get deadLetterQueueNewMessagesAlarm(): cloudwatch.Alarm | undefined {
+    return this.hardening.deadLetterQueueNewMessagesAlarm;
+  }
+
+  /**
+   * The alarm on new messages in `onFailureQueue`, critical (it pages) and back to OK once no new failures
+   * arrive; undefined while there is no such queue.
+   */
+  public get onFailureQueueNewMessagesAlarm(): cloudwatch.Alarm | undefined {
+    return this.hardening.onFailureQueueNewMessagesAlarm;
   }
 
   /**

@@ -152,7 +152,7 @@ export class WellArchitectedQueue extends sqs.Queue {
     this.explicitMessageAgeAlarmThreshold = props.messageAgeAlarmThreshold;
     this.messageAgeAlarm = queueMessageAgeAlarm(
       placement('MessageAgeAlarm'),
-      { queueName: this.queueName, label: this.node.id },
+      { queueName: this.queueName, label: this.node.id, thresholdName: 'messageAgeAlarmThreshold' },
       props.messageAgeAlarmThreshold?.toSeconds() ??
         messageAgeThresholdSeconds(secondsOf(props.visibilityTimeout) ?? SQS_DEFAULT_VISIBILITY_TIMEOUT_SECONDS),
     );
@@ -454,7 +454,8 @@ function validateProps(queue: WellArchitectedQueue, props: WellArchitectedQueueP
   const problems: string[] = durationThresholdProblem(
     'messageAgeAlarmThreshold',
     props.messageAgeAlarmThreshold,
-    'a Duration such as Duration.minutes(15)',
+    (d) => d.toSeconds(),
+    'Duration.seconds(900)',
   );
   const maxReceiveCount = props.maxReceiveCount;
   if (props.deadLetterQueue && maxReceiveCount !== undefined) {

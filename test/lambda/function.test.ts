@@ -137,7 +137,7 @@ describe('WellArchitectedFunction defaults', () => {
     template.hasResource('AWS::Lambda::Function', { DependsOn: Match.arrayWith([tracingPolicyId]) });
   });
 
-  test('alarms: errors > 0 and throttles > 0 per minute, p99 duration >= 80% of the timeout in 3 of 5 minutes', () => {
+  test('alarms: error rate > 5% of at least 10 invocations in 3 of 3 minutes, throttles > 0 per minute, p99 duration >= 80% of the timeout in 3 of 5 minutes', () => {
     const { stack, fn } = build();
     const template = Template.fromStack(stack);
     const topic = { Ref: Match.stringLikeRegexp('WellArchitectedMonitoringAlarmTopic') };
@@ -148,14 +148,37 @@ describe('WellArchitectedFunction defaults', () => {
       AlarmActions: [topic],
       OKActions: [topic],
     };
+    const functionName = [{ Name: 'FunctionName', Value: { Ref: stack.getLogicalId(fn.node.defaultChild as any) } }];
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      ...common,
-      MetricName: 'Errors',
-      Statistic: 'Sum',
+      AlarmName: 'Orders-Handler-Errors',
+      Metrics: [
+        Match.objectLike({ Expression: 'IF(total >= 10, 100 * FILL(part, 0) / total, 0)', ReturnData: true }),
+        {
+          Id: 'part',
+          MetricStat: {
+            Metric: { Namespace: 'AWS/Lambda', MetricName: 'Errors', Dimensions: functionName },
+            Period: 60,
+            Stat: 'Sum',
+          },
+          ReturnData: false,
+        },
+        {
+          Id: 'total',
+          MetricStat: {
+            Metric: { Namespace: 'AWS/Lambda', MetricName: 'Invocations', Dimensions: functionName },
+            Period: 60,
+            Stat: 'Sum',
+          },
+          ReturnData: false,
+        },
+      ],
+      TreatMissingData: 'notBreaching',
+      AlarmActions: [topic],
+      OKActions: [topic],
       ComparisonOperator: 'GreaterThanThreshold',
-      Threshold: 0,
-      EvaluationPeriods: 1,
-      DatapointsToAlarm: 1,
+      Threshold: 5,
+      EvaluationPeriods: 3,
+      DatapointsToAlarm: 3,
     });
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       ...common,
@@ -455,9 +478,31 @@ describe('WellArchitectedFunction asynchronous invocation', () => {
       TreatMissingData: 'notBreaching',
       AlarmActions: [{ Ref: Match.stringLikeRegexp('WellArchitectedMonitoringAlarmTopic') }],
     });
-    expect(fn.alarms).toHaveLength(4);
+    const queueName = { 'Fn::GetAtt': [queueId, 'QueueName'] };
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Metrics: Match.arrayWith([
+        Match.objectLike({ Expression: 'DIFF(FILL(visible, 0))', ReturnData: true }),
+        Match.objectLike({
+          Id: 'visible',
+          MetricStat: Match.objectLike({
+            Metric: {
+              Namespace: 'AWS/SQS',
+              MetricName: 'ApproximateNumberOfMessagesVisible',
+              Dimensions: [{ Name: 'QueueName', Value: queueName }],
+            },
+            Stat: 'Maximum',
+          }),
+        }),
+      ]),
+      Threshold: 0,
+      ComparisonOperator: 'GreaterThanThreshold',
+      TreatMissingData: 'notBreaching',
+    });
+    expect(fn.alarms).toHaveLength(5);
     expect(fn.alarms).toContain(fn.onFailureQueueAlarm);
-    expect(fn.monitoring.alarms).toContain(fn.onFailureQueueAlarm);
+    expect(fn.alarms).toContain(fn.onFailureQueueNewMessagesAlarm);
+    expect(fn.monitoring.criticalAlarms).toContain(fn.onFailureQueueNewMessagesAlarm);
+    expect(fn.monitoring.criticalAlarms).not.toContain(fn.onFailureQueueAlarm);
     expect(acknowledgedIds(fn.onFailureQueue!)).toEqual(['AwsSolutions-SQS3', 'Serverless-SQSRedrivePolicy']);
     // The on-failure queue now receives the failed asynchronous events: cdk-nag's DeadLetterConfig finding is
     // acknowledged with the plugin prefix, so CDK's validation report lists it as acknowledged.
@@ -870,8 +915,9 @@ describe('WellArchitectedFunction alarm names, descriptions and severities', () 
   test('errors: what failed, where, the threshold, causes, first steps and the dashboard', () => {
     const { stack } = build();
     expect(alarmDescriptions(stack)['Orders-Handler-Errors']).toBe(
-      'Lambda function Handler failed invocations: callers got errors or events were retried. ' +
-        'Resource: Lambda function Orders/Handler. Fires when Errors (sum) > 0 in any 1-minute period. ' +
+      'Lambda function Handler fails more than 5% of its invocations: callers get errors or events are retried. ' +
+        'Resource: Lambda function Orders/Handler. Fires when Errors / Invocations (sum) > 5% with at least 10 ' +
+        'invocations a period in 3 consecutive 1-minute periods. ' +
         'Likely causes: an unhandled exception in the handler, often after a deployment; a timeout; running out of ' +
         'memory; a failing downstream dependency or missing permission. ' +
         "First steps: 1) search the function's log group for ERROR and 'Task timed out' in the alarm window; " +
@@ -890,6 +936,18 @@ describe('WellArchitectedFunction alarm names, descriptions and severities', () 
     expect(description.endsWith(dashboardLink)).toBe(true);
   });
 
+  test('an escape-hatch change of a threshold changes the description with it', () => {
+    const { stack, fn } = build({ timeout: Duration.seconds(10) });
+    (fn.errorsAlarm.node.defaultChild as cloudwatch.CfnAlarm).threshold = 20;
+    (fn.durationAlarm!.node.defaultChild as cloudwatch.CfnAlarm).addPropertyOverride('Threshold', 9000);
+    const descriptions = alarmDescriptions(stack);
+    expect(descriptions['Orders-Handler-Errors']).toContain('Lambda function Handler fails more than 20% of its');
+    expect(descriptions['Orders-Handler-Errors']).toContain('Errors / Invocations (sum) > 20% with at least 10');
+    expect(descriptions['Orders-Handler-Duration']).toContain(
+      'Fires when Duration p99 >= 9000 ms (90% of the 10 seconds timeout)',
+    );
+  });
+
   test('throttles and the on-failure queue describe their own causes', () => {
     const { stack } = build({ asyncInvocation: true });
     const descriptions = alarmDescriptions(stack);
@@ -905,11 +963,12 @@ describe('WellArchitectedFunction alarm names, descriptions and severities', () 
     );
   });
 
-  test('errors and failed asynchronous events page; throttles and duration warn', () => {
+  test('errors and new failed asynchronous events page; throttles, duration and waiting failed events warn', () => {
     const { stack, fn } = build({ asyncInvocation: true });
     const monitoring = fn.monitoring;
     expect(monitoring.severityOf(fn.errorsAlarm)).toBe(AlarmSeverity.CRITICAL);
-    expect(monitoring.severityOf(fn.onFailureQueueAlarm!)).toBe(AlarmSeverity.CRITICAL);
+    expect(monitoring.severityOf(fn.onFailureQueueNewMessagesAlarm!)).toBe(AlarmSeverity.CRITICAL);
+    expect(monitoring.severityOf(fn.onFailureQueueAlarm!)).toBe(AlarmSeverity.WARNING);
     expect(monitoring.severityOf(fn.throttlesAlarm)).toBe(AlarmSeverity.WARNING);
     expect(monitoring.severityOf(fn.durationAlarm!)).toBe(AlarmSeverity.WARNING);
     const alarmRule = JSON.stringify(Template.fromStack(stack).findResources('AWS::CloudWatch::CompositeAlarm'));

@@ -206,7 +206,7 @@ describe('WellArchitectedNodejsFunction', () => {
       new sources.S3EventSource(new s3.Bucket(stack, 'Uploads'), { events: [s3.EventType.OBJECT_CREATED] }),
     );
     expect(fn.onFailureQueue).toBeDefined();
-    expect(fn.alarms).toHaveLength(4);
+    expect(fn.alarms).toHaveLength(5);
     Template.fromStack(stack).hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
       MaximumRetryAttempts: 2,
       DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },

@@ -113,7 +113,7 @@ describe('the 1024-character limit', () => {
     }
     new WellArchitectedQueue(scope, 'Queue');
     const descriptions = alarmDescriptions(stack);
-    expect(Object.keys(descriptions)).toHaveLength(3);
+    expect(Object.keys(descriptions)).toHaveLength(4);
     for (const text of Object.values(descriptions)) {
       expect(text.replace(/\$\{AWS::Region\}/g, 'ap-southeast-5').length).toBeLessThanOrEqual(1024);
     }

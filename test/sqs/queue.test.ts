@@ -134,13 +134,89 @@ describe('WellArchitectedQueue defaults', () => {
       AlarmActions: [{ Ref: topicId }],
       OKActions: [{ Ref: topicId }],
     });
-    template.resourceCountIs('AWS::CloudWatch::Alarm', 2);
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 3);
+  });
+
+  test('new dead letters page and recover by themselves; dead-letter depth warns', () => {
+    const stack = newStack();
+    const queue = new WellArchitectedQueue(stack, 'Queue');
+    const dlqName = { 'Fn::GetAtt': [logicalIdOf(stack, queue.deadLetterQueue!.queue), 'QueueName'] };
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: 'Service-Queue-NewDeadLetters',
+      Metrics: [
+        Match.objectLike({ Expression: 'DIFF(FILL(visible, 0))', ReturnData: true }),
+        {
+          Id: 'visible',
+          MetricStat: {
+            Metric: {
+              Namespace: 'AWS/SQS',
+              MetricName: 'ApproximateNumberOfMessagesVisible',
+              Dimensions: [{ Name: 'QueueName', Value: dlqName }],
+            },
+            Period: 60,
+            Stat: 'Maximum',
+          },
+          ReturnData: false,
+        },
+      ],
+      Threshold: 0,
+      ComparisonOperator: 'GreaterThanThreshold',
+      EvaluationPeriods: 2,
+      DatapointsToAlarm: 1,
+      TreatMissingData: 'notBreaching',
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: 'Service-Queue-DeadLetterMessages',
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: dlqName }],
+      Threshold: 0,
+    });
+    expect(queue.monitoring.criticalAlarms).toEqual([queue.newDeadLettersAlarm]);
+    expect(queue.monitoring.severityOf(queue.deadLetterQueueAlarm)).toBe(AlarmSeverity.WARNING);
+  });
+
+  test('the message age alarm follows the visibility timeout addConsumer sets: one retry does not fire it', () => {
+    const stack = newStack();
+    const queue = new WellArchitectedQueue(stack, 'Queue');
+    queue.addConsumer(newFunction(stack, 'Consumer', Duration.minutes(5)));
+    const template = Template.fromStack(stack);
+    expect(queueProperties(stack, queue)).toMatchObject({ VisibilityTimeout: 1800 });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: 'Service-Queue-MessageAge',
+      Threshold: 3600,
+    });
+    expect(alarmDescriptions(stack)['Service-Queue-MessageAge']).toContain(
+      'Fires when ApproximateAgeOfOldestMessage (maximum) > 1 hour',
+    );
+  });
+
+  test('an explicit message age threshold below one retry is kept, with a warning', () => {
+    const stack = newStack();
+    const queue = new WellArchitectedQueue(stack, 'Queue', { messageAgeAlarmThreshold: Duration.minutes(20) });
+    queue.addConsumer(newFunction(stack, 'Consumer', Duration.minutes(5)));
+    Template.fromStack(stack).hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: 'Service-Queue-MessageAge',
+      Threshold: 1200,
+    });
+    Annotations.fromStack(stack).hasWarning(
+      '/Service/Queue',
+      Match.stringLikeRegexp('messageAgeAlarmThreshold is 1200 seconds, but the visibility timeout is 1800 seconds'),
+    );
+  });
+
+  test('a token message age threshold that cannot be converted to seconds names the prop', () => {
+    const stack = newStack();
+    const minutes = new CfnParameter(stack, 'Minutes', { type: 'Number' }).valueAsNumber;
+    expect(
+      () => new WellArchitectedQueue(stack, 'Queue', { messageAgeAlarmThreshold: Duration.minutes(minutes) }),
+    ).toThrow(/messageAgeAlarmThreshold: .* is a token in a unit that cannot be converted at synth time/);
   });
 
   test('the alarms are exposed and registered with the stack monitoring', () => {
     const stack = newStack();
     const queue = new WellArchitectedQueue(stack, 'Queue');
-    expect(queue.alarms).toEqual([queue.deadLetterQueueAlarm, queue.messageAgeAlarm]);
+    expect(queue.alarms).toEqual([queue.newDeadLettersAlarm, queue.deadLetterQueueAlarm, queue.messageAgeAlarm]);
     expect(queue.monitoring).toBe(WellArchitectedMonitoring.of(stack));
     expect(WellArchitectedMonitoring.of(stack).alarms).toEqual(queue.alarms);
   });
@@ -341,9 +417,9 @@ describe('WellArchitectedQueue overrides', () => {
     const dashboard =
       'Dashboard: https://console.aws.amazon.com/cloudwatch/home?region=${AWS::Region}#dashboards/dashboard/Service-WellArchitectedMonitoring-${AWS::Region}';
     expect(descriptions['Service-Queue-DeadLetterMessages']).toBe(
-      'Messages of SQS queue Queue failed 5 receives and moved to its dead-letter queue: they were not processed. ' +
-        'Resource: SQS queue Service/Queue. ' +
-        'Fires when ApproximateNumberOfMessagesVisible of the dead-letter queue (maximum) > 0 in any 1-minute period. ' +
+      'Messages wait to be handled: messages of SQS queue Queue (after 5 receives) failed every receive and moved to ' +
+        'its dead-letter queue. Resource: SQS dead-letter queue Service/Queue. ' +
+        'Fires when ApproximateNumberOfMessagesVisible (maximum) > 0 in any 1-minute period. ' +
         'Likely causes: the consumer throws on these messages (a bug or an unexpected payload); the consumer times out ' +
         'before the visibility timeout ends; a throttled Lambda consumer returned them until maxReceiveCount was reached. ' +
         "First steps: 1) read a message in the dead-letter queue; 2) search the consumer's logs for its message ID; " +
@@ -359,23 +435,23 @@ describe('WellArchitectedQueue overrides', () => {
     expect(descriptions['Service-Queue-MessageAge'].endsWith(dashboard)).toBe(true);
   });
 
-  test('alarm names and severities: dead-letter messages page, message age warns', () => {
+  test('alarm names and severities: new dead letters page, waiting dead letters and message age warn', () => {
     const stack = newStack();
     const queue = new WellArchitectedQueue(stack, 'Queue');
     expect(queue.deadLetterQueueAlarm.node.defaultChild).toMatchObject({
       alarmName: 'Service-Queue-DeadLetterMessages',
     });
     expect(queue.messageAgeAlarm.node.defaultChild).toMatchObject({ alarmName: 'Service-Queue-MessageAge' });
-    expect(queue.monitoring.severityOf(queue.deadLetterQueueAlarm)).toBe(AlarmSeverity.CRITICAL);
+    expect(queue.monitoring.severityOf(queue.deadLetterQueueAlarm)).toBe(AlarmSeverity.WARNING);
     expect(queue.monitoring.severityOf(queue.messageAgeAlarm)).toBe(AlarmSeverity.WARNING);
-    expect(queue.monitoring.criticalAlarms).toEqual([queue.deadLetterQueueAlarm]);
+    expect(queue.monitoring.criticalAlarms).toEqual([queue.newDeadLettersAlarm]);
   });
 
   test('a severity can be overridden per queue', () => {
     const stack = newStack();
     const queue = new WellArchitectedQueue(stack, 'Queue');
     queue.monitoring.addAlarm(queue.messageAgeAlarm, { severity: AlarmSeverity.CRITICAL });
-    expect(queue.monitoring.criticalAlarms).toEqual([queue.deadLetterQueueAlarm, queue.messageAgeAlarm]);
+    expect(queue.monitoring.criticalAlarms).toEqual([queue.newDeadLettersAlarm, queue.messageAgeAlarm]);
   });
 
   test('a FIFO queue gets a FIFO dead-letter queue', () => {
@@ -591,7 +667,7 @@ describe('WellArchitectedQueue validation', () => {
     Annotations.fromStack(stack).hasNoWarning('*', Match.anyValue());
     const template = Template.fromStack(stack);
     const descriptions = alarmDescriptions(stack);
-    expect(descriptions['Service-Queue-DeadLetterMessages']).toContain('failed maxReceiveCount receives');
+    expect(descriptions['Service-Queue-DeadLetterMessages']).toContain('(after maxReceiveCount receives)');
     expect(descriptions['Service-Queue-MessageAge']).toContain('is older than messageAgeAlarmThreshold');
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       AlarmName: 'Service-Queue-MessageAge',

@@ -303,7 +303,13 @@ export class FunctionHardening {
       kind: FailureQueueKind.ON_FAILURE_QUEUE,
       owner: `Lambda function ${this.fn.node.id}`,
     };
-    const placement = (id: string) => ({ monitoring: this.monitoring, scope: this.fn, id, watched: queue });
+    const placement = (id: string) => ({
+      monitoring: this.monitoring,
+      scope: this.fn,
+      id,
+      watched: queue,
+      namedAfter: this.fn,
+    });
     // The depth alarm keeps its construct id and name; it is a warning now, and new failures page instead.
     const alarm = failureQueueDepthAlarm(placement('OnFailureQueueAlarm'), failures, 'FailedAsyncEvents');
     this.onFailureQueueNewMessagesAlarmResource = failureQueueNewMessagesAlarm(

@@ -20,8 +20,13 @@ export interface AlarmPlacement {
   readonly scope: Construct;
   /** The alarm's construct id (a contract with deployed stacks: keep it stable). */
   readonly id: string;
-  /** The construct the alarm watches: its name and description name it. */
+  /** The construct the alarm watches: its description names it. */
   readonly watched: IConstruct;
+  /**
+   * The construct the alarm's name is derived from (a name change replaces the alarm).
+   * @default - `watched`
+   */
+  readonly namedAfter?: IConstruct;
 }
 
 /** What the description of an alarm says, with the condition rendered from the alarm's threshold at synth time. */
@@ -48,6 +53,8 @@ interface AlarmDefinition {
   readonly datapointsToAlarm: number;
   readonly severity: AlarmSeverity;
   readonly text: AlarmText;
+  /** How the text names a threshold that is a token: the prop it comes from. */
+  readonly thresholdName?: string;
 }
 
 /** The one place an alarm is created. */
@@ -55,7 +62,10 @@ function createAlarm(placement: AlarmPlacement, definition: AlarmDefinition): cl
   const { monitoring, watched } = placement;
   const text = definition.text;
   const describe = (threshold: number | undefined) => {
-    const shown = threshold === undefined ? "the alarm's threshold" : (text.formatThreshold ?? String)(threshold);
+    const shown =
+      threshold === undefined
+        ? (definition.thresholdName ?? "the alarm's threshold")
+        : (text.formatThreshold ?? String)(threshold);
     return monitoring.alarmDescription({
       summary: text.summary(shown),
       resource: watched,
@@ -71,7 +81,7 @@ function createAlarm(placement: AlarmPlacement, definition: AlarmDefinition): cl
   // Creates the dashboard the description links to now: no construct may be added while the template is written.
   describe(Token.isUnresolved(definition.threshold) ? undefined : definition.threshold);
   const alarm: cloudwatch.Alarm = new cloudwatch.Alarm(placement.scope, placement.id, {
-    alarmName: monitoring.alarmName(watched, definition.condition),
+    alarmName: monitoring.alarmName(placement.namedAfter ?? watched, definition.condition),
     // Rendered from the threshold the alarm has when the template is written, so that an escape-hatch change of
     // `Threshold` cannot leave a description that states another one.
     alarmDescription: Lazy.string({ produce: (): string => describe(thresholdOf(alarm)) }),
@@ -241,10 +251,11 @@ export function functionDurationAlarm(
     severity: AlarmSeverity.WARNING,
     text: {
       resourceKind: 'Lambda function',
-      formatThreshold: (ms) => `${ms} ms`,
+      formatThreshold: (ms) =>
+        `${ms} ms (${Number(((ms / (timeoutSeconds * 1000)) * 100).toFixed(1))}% of the ${timeoutText} timeout)`,
       summary: () =>
         `Lambda function ${fn.label} is close to its ${timeoutText} timeout: invocations are about to time out`,
-      condition: (t) => `Duration p99 >= ${t} (the ${timeoutText} timeout is ${timeoutSeconds * 1000} ms)`,
+      condition: (t) => `Duration p99 >= ${t}`,
       likelyCauses: [
         'a slow downstream dependency (database, HTTP API)',
         'larger payloads or batches than usual',
@@ -300,7 +311,7 @@ const FAILURE_TEXT: Record<
     ],
   },
   [FailureQueueKind.ON_FAILURE_QUEUE]: {
-    resourceKind: 'SQS on-failure queue',
+    resourceKind: 'SQS on-failure queue of Lambda function',
     what: (owner) => `asynchronous events of ${owner} failed every retry and moved to its on-failure queue`,
     likelyCauses: [
       'the handler throws on these events (a bug or an unexpected payload)',
@@ -419,10 +430,11 @@ export function messageAgeThresholdSeconds(visibilityTimeoutSeconds: number): nu
 /** Warning: the oldest message of a work queue is older than the threshold. */
 export function queueMessageAgeAlarm(
   placement: AlarmPlacement,
-  queue: { readonly queueName: string; readonly label: string },
+  queue: { readonly queueName: string; readonly label: string; readonly thresholdName?: string },
   thresholdSeconds: number,
 ): cloudwatch.Alarm {
   return createAlarm(placement, {
+    thresholdName: queue.thresholdName,
     condition: 'MessageAge',
     metric: metric(
       'AWS/SQS',

@@ -48,9 +48,29 @@ export function errorRateAlarmProblems(props: {
   return problems;
 }
 
-/** The problem of a duration threshold prop that must be known at synth time. */
-export function durationThresholdProblem(name: string, value: Duration | undefined, example: string): string[] {
-  return value !== undefined && value.isUnresolved() ? [tokenProblem(name, example)] : [];
+/**
+ * The problem of a duration threshold prop whose value cannot be converted to the alarm's unit at synth time: a
+ * token in another unit (`Duration.minutes(parameter)` for a threshold in seconds) cannot be converted, while a
+ * token in the alarm's own unit (`Duration.seconds(parameter)`) can and is supported.
+ */
+export function durationThresholdProblem(
+  name: string,
+  value: Duration | undefined,
+  convert: (value: Duration) => number,
+  example: string,
+): string[] {
+  if (value === undefined || !value.isUnresolved()) {
+    return [];
+  }
+  try {
+    convert(value);
+    return [];
+  } catch {
+    return [
+      `${name}: ${value.toString()} is a token in a unit that cannot be converted at synth time; give a concrete ` +
+        `Duration such as ${example}, or the token in the alarm's unit (${example.replace(/\(.*\)/, '(parameter)')}).`,
+    ];
+  }
 }
 
 function tokenProblem(name: string, example: string): string {
