@@ -8,6 +8,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct, IConstruct } from 'constructs';
 import { AddAlarmOptions, AlarmDescriptionProps, AlarmSeverity } from './alarm-options';
 import { SlackChannelProps, TeamsChannelProps } from './channel-props';
+import { failureQueueDepthAlarm, failureQueueNewMessagesAlarm, FailureQueueKind } from './private/alarm-factories';
 import { allowAlarmsToPublish, allowAlarmsToUseKey } from './private/alarm-publisher';
 import {
   alarmDescription,
@@ -18,7 +19,6 @@ import {
   defaultDashboardName,
   MAX_ALARM_DESCRIPTION_LENGTH,
 } from './private/alarm-text';
-import { failureQueueDepthAlarm, FailureQueueKind } from './private/alarm-factories';
 import { addChatChannels, addWebhooks, pagingChannelProblems } from './private/paging-channels';
 
 const MONITORING_SYMBOL = Symbol.for('cdk-well-architected.WellArchitectedMonitoring');
@@ -114,19 +114,16 @@ export class WellArchitectedMonitoring extends Construct {
    * ancestors (up to its stack), or else the stack's default one, created on first use.
    */
   public static of(scope: IConstruct): WellArchitectedMonitoring {
-    const stack = Stack.of(scope);
-    let current: IConstruct | undefined = scope;
-    while (current) {
-      const found = current.node.children.find((child) => WellArchitectedMonitoring.isWellArchitectedMonitoring(child));
-      if (found) {
-        return found as WellArchitectedMonitoring;
-      }
-      if (current === stack) {
-        break;
-      }
-      current = current.node.scope;
+    const created = nearestCreated(scope);
+    if (created) {
+      return created;
     }
-    return new WellArchitectedMonitoring(stack, DEFAULT_ID);
+    const stack = Stack.of(scope);
+    const existing = stack.node.tryFindChild(DEFAULT_ID);
+    const fallback =
+      existing && WellArchitectedMonitoring.isWellArchitectedMonitoring(existing) ? existing : createProvisional(stack);
+    fallback.adopt(scope);
+    return fallback;
   }
 
   /** Whether `x` is a `WellArchitectedMonitoring` (works across copies of this library). */
@@ -140,25 +137,51 @@ export class WellArchitectedMonitoring extends Construct {
   /** The KMS key that encrypts the alarm topic. */
   public readonly alarmTopicKey: kms.IKey;
 
-  /** The service name: the dashboard title and the default Powertools service name. */
-  public readonly serviceName: string;
+  /**
+   * The service name: the dashboard title and the default Powertools service name. Read from the monitoring
+   * `of()` created for a construct with none yet, it stands for the service name of the monitoring that construct
+   * reports to when the app is synthesized.
+   */
+  public get serviceName(): string {
+    const adopter = this.lastAdopter;
+    if (!this.provisional || !adopter) {
+      return this.ownServiceName;
+    }
+    return Lazy.string({ produce: () => this.routeOf(adopter).ownServiceName });
+  }
 
   /** The physical name of the dashboard; undefined when dashboards are off. */
   public readonly dashboardName?: string;
 
   private readonly alarmList: cloudwatch.Alarm[] = [];
   private readonly severities = new Map<cloudwatch.Alarm, AlarmSeverity>();
+  private readonly ownServiceName: string;
   private readonly dashboardEnabled: boolean;
+  /**
+   * Created by `of()` for constructs with no monitoring yet: one created later at an ancestor of such a construct
+   * takes its alarms, names, descriptions and dashboard section over, when the app is synthesized.
+   */
+  private readonly provisional: boolean;
+  /** For the provisional one: the scopes it served, and the dashboard sections each added. */
+  private readonly adopters: IConstruct[] = [];
+  private readonly sections: { adopter: IConstruct; title: string; widgets: cloudwatch.IWidget[] }[] = [];
+  private lastAdopter?: IConstruct;
+  /** Whether this provisional one was taken over entirely and removed from the tree. */
+  private removed = false;
+  /** The provisional monitoring this one took constructs over from. */
+  private predecessor?: WellArchitectedMonitoring;
   private dashboardResource?: cloudwatch.Dashboard;
   private pagingTopicResource?: sns.Topic;
   private serviceHealthAlarmResource?: cloudwatch.CompositeAlarm;
 
   constructor(scope: Construct, id: string, props: WellArchitectedMonitoringProps = {}) {
-    super(scope, id);
+    super(makeRoomFor(scope, id), id);
     Object.defineProperty(this, MONITORING_SYMBOL, { value: true });
     validateProps(props);
+    this.provisional = creatingProvisional;
+    creatingProvisional = false;
 
-    this.serviceName = props.serviceName ?? Stack.of(this).stackName;
+    this.ownServiceName = props.serviceName ?? Stack.of(this).stackName;
     this.dashboardEnabled = props.dashboard ?? true;
     this.dashboardName = this.dashboardEnabled ? (props.dashboardName ?? defaultDashboardName(this)) : undefined;
 
@@ -175,7 +198,7 @@ export class WellArchitectedMonitoring extends Construct {
     }
 
     this.alarmTopic = new sns.Topic(this, 'AlarmTopic', {
-      displayName: `${this.serviceName} alarms`.slice(0, 100),
+      displayName: `${this.ownServiceName} alarms`.slice(0, 100),
       masterKey: this.alarmTopicKey,
       enforceSSL: true,
     });
@@ -196,11 +219,15 @@ export class WellArchitectedMonitoring extends Construct {
     const webhookUrls = props.webhookUrls ?? [];
     if (slackChannels.length + teamsChannels.length + webhookUrls.length > 0) {
       const pagingTopic = this.ensurePagingTopic();
-      addChatChannels(this, pagingTopic, this.serviceName, slackChannels, teamsChannels);
+      addChatChannels(this, pagingTopic, this.ownServiceName, slackChannels, teamsChannels);
       const webhookDeadLetterQueue = addWebhooks(this, pagingTopic, webhookUrls);
       if (webhookDeadLetterQueue) {
         this.addUndeliveredPagesAlarm(webhookDeadLetterQueue);
       }
+    }
+
+    if (!this.provisional) {
+      this.takeOverFromProvisional();
     }
 
     this.node.addValidation({
@@ -217,12 +244,14 @@ export class WellArchitectedMonitoring extends Construct {
 
   /** The alarms that notify the alarm topic, in the order they were added. */
   public get alarms(): cloudwatch.Alarm[] {
-    return [...this.alarmList];
+    return this.routedHere().map(([alarm]) => alarm);
   }
 
   /** The alarms added with severity `AlarmSeverity.CRITICAL`: the children of the service health alarm. */
   public get criticalAlarms(): cloudwatch.Alarm[] {
-    return this.alarmList.filter((alarm) => this.severities.get(alarm) === AlarmSeverity.CRITICAL);
+    return this.routedHere()
+      .filter(([, severity]) => severity === AlarmSeverity.CRITICAL)
+      .map(([alarm]) => alarm);
   }
 
   /**
@@ -253,8 +282,17 @@ export class WellArchitectedMonitoring extends Construct {
    * changes its severity; without one, it changes nothing.
    */
   public addAlarm(alarm: cloudwatch.Alarm, options: AddAlarmOptions = {}): void {
+    if (!this.provisional) {
+      checkSameStack(this, alarm);
+    } else if (this.removed) {
+      // Taken over and removed: whatever it is asked now goes to the monitoring that took over.
+      this.routeOf(alarm).addAlarm(alarm, options);
+      return;
+    }
     if (!this.alarmList.includes(alarm)) {
-      const action = new cloudwatchActions.SnsAction(this.alarmTopic);
+      const action: cloudwatch.IAlarmAction = this.provisional
+        ? { bind: () => ({ alarmActionArn: Lazy.string({ produce: () => this.routeOf(alarm).alarmTopic.topicArn }) }) }
+        : new cloudwatchActions.SnsAction(this.alarmTopic);
       alarm.addAlarmAction(action);
       alarm.addOkAction(action);
       this.alarmList.push(alarm);
@@ -269,7 +307,7 @@ export class WellArchitectedMonitoring extends Construct {
 
   /** The severity an alarm was added with; undefined for an alarm that was not added to this monitoring. */
   public severityOf(alarm: cloudwatch.Alarm): AlarmSeverity | undefined {
-    return this.severities.get(alarm);
+    return this.severities.get(alarm) ?? this.predecessor?.severities.get(alarm);
   }
 
   /**
@@ -284,7 +322,10 @@ export class WellArchitectedMonitoring extends Construct {
    * @param condition what the alarm watches for, in one word or CamelCase, e.g. 'Errors'
    */
   public alarmName(resource: IConstruct, condition: string): string {
-    return alarmName(this.serviceName, resource, condition);
+    if (this.provisional) {
+      return Lazy.string({ produce: () => alarmName(this.routeOf(resource).ownServiceName, resource, condition) });
+    }
+    return alarmName(this.ownServiceName, resource, condition);
   }
 
   /**
@@ -294,6 +335,16 @@ export class WellArchitectedMonitoring extends Construct {
    * not exist yet, so that the link works.
    */
   public alarmDescription(props: AlarmDescriptionProps): string {
+    if (this.provisional) {
+      const ownLink = this.dashboardLinkFor(props.resource);
+      return Lazy.string({
+        produce: () => {
+          const owner = this.routeOf(props.resource);
+          // The monitoring that took over made its dashboard when it did.
+          return alarmDescription(props, owner === this ? ownLink : owner.existingDashboardLinkFor(props.resource));
+        },
+      });
+    }
     return alarmDescription(props, this.dashboardLinkFor(props.resource));
   }
 
@@ -302,6 +353,9 @@ export class WellArchitectedMonitoring extends Construct {
    * up to 24 grid units. Does nothing when dashboards are off.
    */
   public addDashboardSection(title: string, widgets: cloudwatch.IWidget[]): void {
+    if (this.provisional && this.lastAdopter) {
+      this.sections.push({ adopter: this.lastAdopter, title, widgets });
+    }
     const dashboard = this.ensureDashboard();
     if (!dashboard) {
       return;
@@ -323,6 +377,76 @@ export class WellArchitectedMonitoring extends Construct {
     }
   }
 
+  /** The scope whose monitoring is this provisional one, recorded by `of()`. */
+  private adopt(scope: IConstruct): void {
+    this.adopters.push(scope);
+    this.lastAdopter = scope;
+  }
+
+  /**
+   * The monitoring that `scope` reports to now: the nearest one created at `scope` or an ancestor, else this
+   * (provisional) one.
+   */
+  private routeOf(scope: IConstruct): WellArchitectedMonitoring {
+    return (this.provisional ? nearestCreated(scope) : undefined) ?? this;
+  }
+
+  /** The alarms that notify this monitoring's topic now, with their severity: its own and those routed to it. */
+  private routedHere(): [cloudwatch.Alarm, AlarmSeverity | undefined][] {
+    const provisional = this.predecessor;
+    const own = this.provisional ? this.alarmList.filter((alarm) => this.routeOf(alarm) === this) : this.alarmList;
+    const routed = provisional ? provisional.alarmList.filter((alarm) => provisional.routeOf(alarm) === this) : [];
+    return [
+      ...own.map((alarm): [cloudwatch.Alarm, AlarmSeverity | undefined] => [alarm, this.severities.get(alarm)]),
+      ...routed.map((alarm): [cloudwatch.Alarm, AlarmSeverity | undefined] => [
+        alarm,
+        provisional!.severities.get(alarm),
+      ]),
+    ];
+  }
+
+  /**
+   * Take over from the stack's provisional monitoring the constructs below this one's scope: their alarms notify
+   * this topic (through their routed actions), the critical ones join this service health alarm, and their
+   * dashboard sections move here. A provisional monitoring left with nothing to serve is removed, so no topic
+   * without subscribers stays behind.
+   */
+  private takeOverFromProvisional(): void {
+    const parent = this.node.scope!;
+    const provisional = displaced.get(parent) ?? provisionalOf(this);
+    displaced.delete(parent);
+    if (!provisional) {
+      return;
+    }
+    this.predecessor = provisional;
+    const mine = (scope: IConstruct) => provisional.routeOf(scope) === this;
+    if (provisional.adopters.some(mine)) {
+      this.ensureDashboard();
+    }
+    if (
+      provisional.alarmList.some((alarm) => mine(alarm) && provisional.severities.get(alarm) === AlarmSeverity.CRITICAL)
+    ) {
+      this.ensureServiceHealthAlarm();
+    }
+    for (const section of provisional.sections.filter((entry) => mine(entry.adopter))) {
+      this.addDashboardSection(section.title, section.widgets);
+    }
+    const stillServes =
+      provisional.adopters.some((scope) => !mine(scope) && provisional.routeOf(scope) === provisional) ||
+      provisional.alarmList.some((alarm) => provisional.routeOf(alarm) === provisional);
+    if (!stillServes) {
+      const holder = provisional.node.scope!;
+      if (holder.node.tryFindChild(provisional.node.id) === provisional) {
+        holder.node.tryRemoveChild(provisional.node.id);
+      }
+      provisional.removed = true;
+    }
+  }
+
+  private existingDashboardLinkFor(scope: IConstruct): DashboardLink | undefined {
+    return this.dashboardResource && this.dashboardName ? dashboardLink(scope, this.dashboardName) : undefined;
+  }
+
   private dashboardLinkFor(scope: IConstruct): DashboardLink | undefined {
     return this.ensureDashboard() && this.dashboardName ? dashboardLink(scope, this.dashboardName) : undefined;
   }
@@ -330,7 +454,7 @@ export class WellArchitectedMonitoring extends Construct {
   private ensurePagingTopic(): sns.Topic {
     if (!this.pagingTopicResource) {
       this.pagingTopicResource = new sns.Topic(this, 'PagingTopic', {
-        displayName: `${this.serviceName} pages`.slice(0, 100),
+        displayName: `${this.ownServiceName} pages`.slice(0, 100),
         masterKey: this.alarmTopicKey,
         enforceSSL: true,
       });
@@ -360,7 +484,7 @@ export class WellArchitectedMonitoring extends Construct {
     const link = this.dashboardLinkFor(this);
     const alarm = new cloudwatch.CompositeAlarm(this, 'ServiceHealthAlarm', {
       compositeAlarmName: isStackDefault
-        ? `${alarmNamePrefix(this.serviceName, this)}-ServiceHealth`
+        ? `${alarmNamePrefix(this.ownServiceName, this)}-ServiceHealth`
         : this.alarmName(this, 'ServiceHealth'),
       alarmRule: criticalRule,
       alarmDescription: Lazy.string({ produce: () => this.serviceHealthDescription(link) }),
@@ -375,12 +499,13 @@ export class WellArchitectedMonitoring extends Construct {
     // Alarms named by CloudFormation have no name yet: their construct path stands in for it.
     const names = this.criticalAlarms.map((alarm) => {
       const name = (alarm.node.defaultChild as cloudwatch.CfnAlarm).alarmName;
-      return name !== undefined && !Token.isUnresolved(name) ? name : alarm.node.path;
+      const resolved = name === undefined ? undefined : Stack.of(this).resolve(name);
+      return typeof resolved === 'string' && !Token.isUnresolved(resolved) ? resolved : alarm.node.path;
     });
     const tail = link ? ` Dashboard: ${link.url}` : '';
     const budget = MAX_ALARM_DESCRIPTION_LENGTH - (link ? ' Dashboard: '.length + link.maxLength : 0);
     const head =
-      `Service ${this.serviceName} is unhealthy: at least one of its critical alarms is in ALARM, so users are likely ` +
+      `Service ${this.ownServiceName} is unhealthy: at least one of its critical alarms is in ALARM, so users are likely ` +
       'affected. The notification lists the alarms that fired (TriggeringChildren); the description of each says what ' +
       'is wrong and what to do first. Critical alarms: ';
     let listed = names.length;
@@ -393,12 +518,17 @@ export class WellArchitectedMonitoring extends Construct {
   }
 
   private addUndeliveredPagesAlarm(deadLetterQueue: sqs.Queue): void {
-    // A warning on the alarm topic, not the pages it is about: a broken webhook must not depend on itself.
-    failureQueueDepthAlarm(
-      { monitoring: this, scope: this, id: 'UndeliveredPagesAlarm', watched: deadLetterQueue },
-      { queueName: deadLetterQueue.queueName, kind: FailureQueueKind.UNDELIVERED_PAGES, owner: 'the paging topic' },
-      'UndeliveredPages',
-    );
+    // Depth is a warning: one undelivered page keeps it in ALARM until someone empties the queue. What pages is a
+    // new undelivered page (critical, so it joins the service health alarm and reaches the other channels and the
+    // e-mail subscribers); it returns to OK by itself a minute after the last one arrives.
+    const placement = (id: string) => ({ monitoring: this, scope: this, id, watched: deadLetterQueue });
+    const undelivered = {
+      queueName: deadLetterQueue.queueName,
+      kind: FailureQueueKind.UNDELIVERED_PAGES,
+      owner: 'the paging topic',
+    };
+    failureQueueDepthAlarm(placement('UndeliveredPagesAlarm'), undelivered, 'UndeliveredPages');
+    failureQueueNewMessagesAlarm(placement('NewUndeliveredPagesAlarm'), undelivered);
   }
 
   private ensureDashboard(): cloudwatch.Dashboard | undefined {
@@ -409,11 +539,11 @@ export class WellArchitectedMonitoring extends Construct {
       this.dashboardResource = new cloudwatch.Dashboard(this, 'Dashboard', { dashboardName: this.dashboardName });
       this.dashboardResource.addWidgets(
         new cloudwatch.TextWidget({
-          markdown: `# ${this.serviceName}\nEvery alarm below notifies the SNS topic \`${this.alarmTopic.topicName}\` on alarm and on recovery; the critical ones also page through the service health alarm.`,
+          markdown: `# ${this.ownServiceName}\nEvery alarm below notifies the SNS topic \`${this.alarmTopic.topicName}\` on alarm and on recovery; the critical ones also page through the service health alarm.`,
           width: 18,
           height: 2,
         }),
-        new cloudwatch.AlarmStatusWidget({ title: 'Alarms', alarms: this.alarmList, width: 6, height: 2 }),
+        new LiveAlarmStatusWidget(() => this.alarms),
       );
     }
     return this.dashboardResource;
@@ -450,4 +580,102 @@ function validateProps(props: WellArchitectedMonitoringProps): void {
   if (problems.length > 0) {
     throw new Error(`Invalid WellArchitectedMonitoring props:\n- ${problems.join('\n- ')}`);
   }
+}
+
+/** Set while `of()` creates the stack's provisional monitoring. */
+let creatingProvisional = false;
+
+function createProvisional(stack: Stack): WellArchitectedMonitoring {
+  creatingProvisional = true;
+  try {
+    return new WellArchitectedMonitoring(stack, DEFAULT_ID);
+  } finally {
+    creatingProvisional = false;
+  }
+}
+
+/** A provisional monitoring removed to free its id for the monitoring being created in that scope. */
+const displaced = new WeakMap<IConstruct, WellArchitectedMonitoring>();
+
+/** The nearest monitoring created at `scope` or an ancestor, up to its stack; provisional ones do not count. */
+function nearestCreated(scope: IConstruct): WellArchitectedMonitoring | undefined {
+  const stack = Stack.of(scope);
+  let current: IConstruct | undefined = scope;
+  while (current) {
+    const found = current.node.children.find(
+      (child) => WellArchitectedMonitoring.isWellArchitectedMonitoring(child) && !(child as any).provisional,
+    );
+    if (found) {
+      return found as WellArchitectedMonitoring;
+    }
+    if (current === stack) {
+      return undefined;
+    }
+    current = current.node.scope;
+  }
+  return undefined;
+}
+
+/** The provisional monitoring `of()` created in the stack of `scope`, if any is still in the tree. */
+function provisionalOf(scope: IConstruct): WellArchitectedMonitoring | undefined {
+  const child = Stack.of(scope).node.tryFindChild(DEFAULT_ID);
+  return child && WellArchitectedMonitoring.isWellArchitectedMonitoring(child) && (child as any).provisional
+    ? child
+    : undefined;
+}
+
+/**
+ * Free the id of the stack's provisional monitoring for a monitoring created with that id (the README's): the
+ * new one takes over everything the provisional one served, since it sits at the stack.
+ */
+function makeRoomFor(scope: Construct, id: string): Construct {
+  const existing = scope.node.tryFindChild(id);
+  if (existing && WellArchitectedMonitoring.isWellArchitectedMonitoring(existing) && (existing as any).provisional) {
+    displaced.set(scope, existing);
+    scope.node.tryRemoveChild(id);
+  }
+  return scope;
+}
+
+/**
+ * The alarm status widget at the top of the dashboard, listing the alarms that notify the monitoring when the
+ * app is synthesized (constructs created before their monitoring join it then).
+ */
+class LiveAlarmStatusWidget extends cloudwatch.AlarmStatusWidget {
+  constructor(private readonly currentAlarms: () => cloudwatch.IAlarm[]) {
+    super({ title: 'Alarms', alarms: [], width: 6, height: 2 });
+  }
+
+  public toJson(): any[] {
+    const widget = new cloudwatch.AlarmStatusWidget({
+      title: 'Alarms',
+      alarms: this.currentAlarms(),
+      width: 6,
+      height: 2,
+    });
+    widget.position(this.x ?? 0, this.y ?? 0);
+    return widget.toJson();
+  }
+}
+
+/**
+ * A monitoring's topic, composite alarm and dashboard reference the alarms it is given, and the alarms reference
+ * its topic: across two stacks that is a cycle CloudFormation refuses.
+ */
+function checkSameStack(monitoring: WellArchitectedMonitoring, alarm: cloudwatch.Alarm): void {
+  const monitoringStack = Stack.of(monitoring);
+  const alarmStack = Stack.of(alarm);
+  // A nested stack exchanges values with its parents through parameters and outputs, without a cycle.
+  for (let stack: Stack | undefined = alarmStack; stack; stack = stack.nestedStackParent) {
+    if (stack === monitoringStack) {
+      return;
+    }
+  }
+  throw new Error(
+    `monitoring: the WellArchitectedMonitoring '${monitoring.node.path}' is in stack '${monitoringStack.node.path}', ` +
+      `but the alarm '${alarm.node.path}' is in stack '${alarmStack.node.path}'. Its topic, service health alarm and ` +
+      'dashboard would reference that stack while the alarm references its topic: a cyclic reference between the two ' +
+      `stacks. Give stack '${alarmStack.node.path}' its own monitoring (leave the monitoring prop unset, or create a ` +
+      `WellArchitectedMonitoring in that stack) with the same subscriptions.`,
+  );
 }

@@ -77,7 +77,8 @@ describe('WellArchitectedFunction defaults', () => {
       POWERTOOLS_METRICS_NAMESPACE: 'Orders',
       POWERTOOLS_LOG_LEVEL: 'INFO',
     });
-    expect(fn.serviceName).toBe('Orders');
+    // Read before synthesis, it stands for the service name of the monitoring the function reports to then.
+    expect(stack.resolve(fn.serviceName)).toBe('Orders');
   });
 
   test('log group: one month retention, retained on delete', () => {
@@ -900,9 +901,9 @@ describe('WellArchitectedFunction alarm names, descriptions and severities', () 
     'Dashboard: https://console.aws.amazon.com/cloudwatch/home?region=${AWS::Region}#dashboards/dashboard/Orders-WellArchitectedMonitoring-${AWS::Region}';
 
   test('names: service, function path, condition', () => {
-    const { fn } = build({ asyncInvocation: true });
-    const names = [fn.errorsAlarm, fn.throttlesAlarm, fn.durationAlarm!, fn.onFailureQueueAlarm!].map(
-      (alarm) => (alarm.node.defaultChild as cloudwatch.CfnAlarm).alarmName,
+    const { stack, fn } = build({ asyncInvocation: true });
+    const names = [fn.errorsAlarm, fn.throttlesAlarm, fn.durationAlarm!, fn.onFailureQueueAlarm!].map((alarm) =>
+      stack.resolve((alarm.node.defaultChild as cloudwatch.CfnAlarm).alarmName),
     );
     expect(names).toEqual([
       'Orders-Handler-Errors',

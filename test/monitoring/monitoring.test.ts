@@ -105,7 +105,7 @@ describe('WellArchitectedMonitoring defaults', () => {
 
   test('the service name defaults to the stack name', () => {
     const stack = newStack();
-    expect(WellArchitectedMonitoring.of(stack).serviceName).toBe('Service');
+    expect(stack.resolve(WellArchitectedMonitoring.of(stack).serviceName)).toBe('Service');
   });
 
   test('no dashboard until a construct adds a section', () => {

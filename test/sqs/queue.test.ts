@@ -1,5 +1,6 @@
 import { App, CfnParameter, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as lambdaEventSources from 'aws-cdk-lib/aws-lambda-event-sources';
@@ -438,10 +439,10 @@ describe('WellArchitectedQueue overrides', () => {
   test('alarm names and severities: new dead letters page, waiting dead letters and message age warn', () => {
     const stack = newStack();
     const queue = new WellArchitectedQueue(stack, 'Queue');
-    expect(queue.deadLetterQueueAlarm.node.defaultChild).toMatchObject({
-      alarmName: 'Service-Queue-DeadLetterMessages',
-    });
-    expect(queue.messageAgeAlarm.node.defaultChild).toMatchObject({ alarmName: 'Service-Queue-MessageAge' });
+    const nameOf = (alarm: cloudwatch.Alarm) =>
+      stack.resolve((alarm.node.defaultChild as cloudwatch.CfnAlarm).alarmName);
+    expect(nameOf(queue.deadLetterQueueAlarm)).toBe('Service-Queue-DeadLetterMessages');
+    expect(nameOf(queue.messageAgeAlarm)).toBe('Service-Queue-MessageAge');
     expect(queue.monitoring.severityOf(queue.deadLetterQueueAlarm)).toBe(AlarmSeverity.WARNING);
     expect(queue.monitoring.severityOf(queue.messageAgeAlarm)).toBe(AlarmSeverity.WARNING);
     expect(queue.monitoring.criticalAlarms).toEqual([queue.newDeadLettersAlarm]);

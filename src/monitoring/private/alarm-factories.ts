@@ -340,6 +340,13 @@ const FAILURE_TEXT: Record<
   },
 };
 
+/** The condition part of the name of each kind's new-messages alarm. */
+const NEW_MESSAGES_CONDITION: Record<FailureQueueKind, string> = {
+  [FailureQueueKind.DEAD_LETTER_QUEUE]: 'NewDeadLetters',
+  [FailureQueueKind.ON_FAILURE_QUEUE]: 'NewFailedAsyncEvents',
+  [FailureQueueKind.UNDELIVERED_PAGES]: 'NewUndeliveredPages',
+};
+
 /**
  * Critical: new messages arrived in a queue that collects failures. It compares the visible count with the minute
  * before (`DIFF`), so it returns to OK by itself once no new failures arrive, even while old ones wait to be
@@ -353,7 +360,7 @@ export function failureQueueNewMessagesAlarm(placement: AlarmPlacement, queue: F
   const defaults = SQS_ALARMS.newMessages;
   const text = FAILURE_TEXT[queue.kind];
   return createAlarm(placement, {
-    condition: queue.kind === FailureQueueKind.ON_FAILURE_QUEUE ? 'NewFailedAsyncEvents' : 'NewDeadLetters',
+    condition: NEW_MESSAGES_CONDITION[queue.kind],
     metric: new cloudwatch.MathExpression({
       expression: 'DIFF(FILL(visible, 0))',
       usingMetrics: {
@@ -372,7 +379,7 @@ export function failureQueueNewMessagesAlarm(placement: AlarmPlacement, queue: F
     period: ALARM_PERIOD,
     evaluationPeriods: defaults.evaluationPeriods,
     datapointsToAlarm: defaults.datapointsToAlarm,
-    severity: queue.kind === FailureQueueKind.UNDELIVERED_PAGES ? AlarmSeverity.WARNING : AlarmSeverity.CRITICAL,
+    severity: AlarmSeverity.CRITICAL,
     text: {
       resourceKind: text.resourceKind,
       summary: () => `New failures: ${text.what(queue.owner)}. The alarm returns to OK when no new ones arrive`,

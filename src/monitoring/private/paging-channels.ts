@@ -168,7 +168,27 @@ export function addChatChannels(
 }
 
 /**
- * Subscribe each HTTPS endpoint to `topic`. SNS retries an unreachable endpoint for about an hour; what it still
+ * How SNS retries a page to a webhook that fails: about an hour, the most SNS allows, with the first retries soon
+ * enough that a restarting on-call tool loses no time. Only HTTP/S subscriptions take a delivery policy; the total
+ * retry time of one cannot exceed 3,600 seconds, `numRetries` 100, and the delays are whole seconds with
+ * `maxDelayTarget` at most 3,600 (https://docs.aws.amazon.com/sns/latest/dg/sns-message-delivery-retries.html).
+ * Without a policy SNS retries 3 times 20 seconds apart: a page is lost after about a minute.
+ *
+ * Phases, in AWS's order: 1 immediate retry; 2 retries 20 s apart; 1 backoff retry (20 to 300 s); 10 retries 300 s
+ * apart. The retries span 51 to 56 minutes (a backoff delay lies between the minimum and maximum delay).
+ */
+export const WEBHOOK_RETRY_POLICY: sns.HealthyRetryPolicy = {
+  numNoDelayRetries: 1,
+  numMinDelayRetries: 2,
+  minDelayTarget: Duration.seconds(20),
+  maxDelayTarget: Duration.seconds(300),
+  backoffFunction: sns.BackoffFunction.EXPONENTIAL,
+  numMaxDelayRetries: 10,
+  numRetries: 14,
+};
+
+/**
+ * Subscribe each HTTPS endpoint to `topic`, retried for about an hour (`WEBHOOK_RETRY_POLICY`); what SNS still
  * cannot deliver lands in one shared dead-letter queue, returned so the caller can alarm on it.
  */
 export function addWebhooks(scope: Construct, topic: sns.ITopic, webhookUrls: string[]): sqs.Queue | undefined {
@@ -191,7 +211,11 @@ export function addWebhooks(scope: Construct, topic: sns.ITopic, webhookUrls: st
   );
   for (const url of webhookUrls) {
     topic.addSubscription(
-      new subscriptions.UrlSubscription(url, { protocol: sns.SubscriptionProtocol.HTTPS, deadLetterQueue }),
+      new subscriptions.UrlSubscription(url, {
+        protocol: sns.SubscriptionProtocol.HTTPS,
+        deadLetterQueue,
+        deliveryPolicy: { healthyRetryPolicy: WEBHOOK_RETRY_POLICY },
+      }),
     );
   }
   return deadLetterQueue;
