@@ -1,7 +1,7 @@
 import { LoadedTemplate, TemplateAcknowledgment } from './load';
 import { AcknowledgmentLookup, AcknowledgmentRecord } from '../checks/engine/acknowledgments';
 import { Finding } from '../checks/engine/finding';
-import { CheckReport, RuleError, StaleAcknowledgment } from '../checks/engine/report-model';
+import { CheckReport, RuleError, SkippedResource, StaleAcknowledgment } from '../checks/engine/report-model';
 import { CheckedResource } from '../checks/engine/resource';
 import { Pillar, Rule, Severity } from '../checks/engine/rule';
 import { RuleSet } from '../checks/engine/rule-set';
@@ -66,6 +66,7 @@ export function checkTemplates(templates: LoadedTemplate[], options: CheckOption
   const ruleErrors: RuleError[] = [];
   const staleAcknowledgments: StaleAcknowledgment[] = [];
   let resourcesChecked = 0;
+  const skippedResources: SkippedResource[] = [];
 
   for (const template of templates) {
     const acknowledgments = new TemplateAcknowledgments(template);
@@ -76,6 +77,7 @@ export function checkTemplates(templates: LoadedTemplate[], options: CheckOption
       acknowledgments,
     );
     resourcesChecked += template.resources.length;
+    skippedResources.push(...evaluation.skipped);
     findings.push(...evaluation.findings.map((f) => f.finding));
     ruleErrors.push(...evaluation.ruleErrors.map((e) => e.error));
     for (const stale of acknowledgments.unused()) {
@@ -93,6 +95,7 @@ export function checkTemplates(templates: LoadedTemplate[], options: CheckOption
     ruleErrors,
     resourcesChecked,
     stacks: templates.map((t) => t.name).sort(compareStrings),
+    skippedResources: skippedResources.sort((a, b) => compareStrings(a.constructPath, b.constructPath)),
     generatedBy: options.generatedBy,
   };
 }

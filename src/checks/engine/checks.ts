@@ -7,7 +7,14 @@ import { acknowledgmentKey, AcknowledgmentRecord, ConstructAcknowledgments, owni
 import { Finding } from './finding';
 import { packageIdentity } from './package-identity';
 import { listenToRenderedTemplates, renderedResources } from './rendered';
-import { CheckReport, RemediationRecord, ReportFormat, RuleError, StaleAcknowledgment } from './report-model';
+import {
+  CheckReport,
+  RemediationRecord,
+  ReportFormat,
+  RuleError,
+  SkippedResource,
+  StaleAcknowledgment,
+} from './report-model';
 import { Pillar, Rule, Severity } from './rule';
 import { RuleSet } from './rule-set';
 import {
@@ -109,6 +116,7 @@ interface RunEvaluation {
   readonly stackNames: Set<string>;
   readonly templateFiles: Record<string, string>;
   readonly remediations: RemediationRecord[];
+  readonly skippedResources: SkippedResource[];
   resourcesChecked: number;
   /** Acknowledgments nested stages already matched, and those they met that this root owns. */
   readonly nestedUsed: Set<string>;
@@ -133,6 +141,7 @@ interface RootResult {
   /** The template file of each stack checked, by the stack name findings carry. */
   readonly templateFiles: Record<string, string>;
   readonly remediations: RemediationRecord[];
+  readonly skippedResources: SkippedResource[];
 }
 
 /** The metadata type `WellArchitectedDefaults` records each change under, on the changed resource. */
@@ -313,6 +322,7 @@ export class WellArchitectedChecks implements IAspect {
       stackNames: new Set(),
       templateFiles: {},
       remediations: [],
+      skippedResources: [],
       resourcesChecked: 0,
       nestedUsed: new Set(nested.flatMap((r) => r.usedAcknowledgments)),
       nestedCandidates: nested.flatMap((r) => r.acknowledgmentCandidates),
@@ -392,6 +402,7 @@ export class WellArchitectedChecks implements IAspect {
     evaluation.stackNames.add(stackName);
     evaluation.templateFiles[stackName] = path.join(root.outdir, stack.templateFile);
     evaluation.resourcesChecked += result.checked.length;
+    evaluation.skippedResources.push(...result.skipped);
     result.findings.forEach((f) => this.annotateFinding(f));
     result.ruleErrors.forEach((e) => this.annotateRuleError(e));
     for (const resource of result.unresolved) {
@@ -443,6 +454,7 @@ export class WellArchitectedChecks implements IAspect {
       findings: evaluation.findings,
       ruleErrors: evaluation.ruleErrors,
       resourcesChecked: evaluation.resourcesChecked,
+      skippedResources: evaluation.skippedResources,
       stacks: [...evaluation.stackNames],
       staleAcknowledgments: evaluation.staleAcknowledgments,
       acknowledgmentCandidates: evaluation.acknowledgments.allCandidates(),
@@ -560,6 +572,9 @@ export class WellArchitectedChecks implements IAspect {
         .flatMap((r) => r.ruleErrors)
         .sort((a, b) => compareStrings(a.constructPath, b.constructPath) || compareStrings(a.ruleId, b.ruleId)),
       resourcesChecked: results.reduce((sum, r) => sum + r.resourcesChecked, 0),
+      skippedResources: results
+        .flatMap((r) => r.skippedResources)
+        .sort((a, b) => compareStrings(a.constructPath, b.constructPath)),
       stacks: [...new Set(results.flatMap((r) => r.stacks))].sort(compareStrings),
       remediations: results
         .flatMap((r) => r.remediations)

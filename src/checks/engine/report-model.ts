@@ -68,6 +68,23 @@ export interface RemediationRecord {
   readonly description: string;
 }
 
+/**
+ * A resource the rules did not judge because aws-cdk-lib created it for itself (e.g. the `BucketDeployment` or
+ * `AwsCustomResource` function): the app cannot configure it, so configuration rules skip it.
+ */
+export interface SkippedResource {
+  /** The stack (CDK) or template (CLI) the resource is in. */
+  readonly stackName: string;
+  /** The construct path (CDK) or `<template>/<logicalId>` (CLI). */
+  readonly constructPath: string;
+  /** Its logical id. */
+  readonly logicalId: string;
+  /** Its CloudFormation type. */
+  readonly resourceType: string;
+  /** Why it was skipped, e.g. `an aws-cdk-lib BucketDeployment function`. */
+  readonly reason: string;
+}
+
 /** Everything one run of the checks found. The reports (JSON, SARIF, Markdown) are rendered from it. */
 export interface CheckReport {
   /** Every finding, in a stable order (stack, construct path, rule id), acknowledged ones included. */
@@ -87,6 +104,11 @@ export interface CheckReport {
    * @default - none (the remediation aspect was not used)
    */
   readonly remediations?: RemediationRecord[];
+  /**
+   * The resources aws-cdk-lib created for itself, which configuration rules skipped, sorted by construct path.
+   * @default - none
+   */
+  readonly skippedResources?: SkippedResource[];
   /** The tool that produced the report: package name and version, e.g. `cdk-well-architected@1.2.0`. */
   readonly generatedBy: string;
 }

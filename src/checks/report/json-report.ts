@@ -98,6 +98,16 @@ export function buildJsonReport(report: CheckReport) {
         resourceType: r.resourceType,
         description: r.description,
       })),
+    // Functions aws-cdk-lib created for itself, which the Lambda configuration rules skipped.
+    skippedResources: [...(report.skippedResources ?? [])]
+      .sort((a, b) => compareStrings(a.constructPath, b.constructPath))
+      .map((r) => ({
+        stackName: r.stackName,
+        constructPath: r.constructPath,
+        logicalId: r.logicalId,
+        resourceType: r.resourceType,
+        reason: r.reason,
+      })),
   };
 }
 
