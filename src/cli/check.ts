@@ -2,7 +2,7 @@ import { LoadedTemplate, TemplateAcknowledgment } from './load';
 import { AcknowledgmentLookup, AcknowledgmentRecord } from '../checks/engine/acknowledgments';
 import { AppView } from '../checks/engine/app-view';
 import { Finding } from '../checks/engine/finding';
-import { CheckReport, RuleError, SkippedResourceRecord, StaleAcknowledgment } from '../checks/engine/report-model';
+import { CheckReport, RuleError, SkippedResource, StaleAcknowledgment } from '../checks/engine/report-model';
 import { CheckedResource } from '../checks/engine/resource';
 import { Pillar, Rule, Severity } from '../checks/engine/rule';
 import { RuleSet } from '../checks/engine/rule-set';
@@ -70,8 +70,8 @@ export function checkTemplates(templates: LoadedTemplate[], options: CheckOption
   const findings: Finding[] = [];
   const ruleErrors: RuleError[] = [];
   const staleAcknowledgments: StaleAcknowledgment[] = [];
-  const skippedResources: SkippedResourceRecord[] = [];
   let resourcesChecked = 0;
+  const skippedResources: SkippedResource[] = [];
 
   const views = new Map<string, AppView>();
   for (const unit of new Set(templates.map((t) => t.unit))) {
@@ -111,6 +111,7 @@ export function checkTemplates(templates: LoadedTemplate[], options: CheckOption
         reason: r.unresolvedReason ?? 'its properties could not be read',
       })),
     );
+    skippedResources.push(...evaluation.skipped);
     findings.push(...evaluation.findings.map((f) => f.finding));
     ruleErrors.push(...evaluation.ruleErrors.map((e) => e.error));
     for (const stale of acknowledgments.unused()) {
@@ -128,7 +129,9 @@ export function checkTemplates(templates: LoadedTemplate[], options: CheckOption
     ruleErrors,
     resourcesChecked,
     stacks: templates.map((t) => t.name).sort(compareStrings),
-    skippedResources: skippedResources.length > 0 ? skippedResources : undefined,
+    skippedResources: skippedResources.sort(
+      (a, b) => compareStrings(a.stackName, b.stackName) || compareStrings(a.constructPath, b.constructPath),
+    ),
     generatedBy: options.generatedBy,
   };
 }

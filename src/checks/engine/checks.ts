@@ -8,7 +8,14 @@ import { AppStackProps, AppView } from './app-view';
 import { Finding } from './finding';
 import { packageIdentity } from './package-identity';
 import { forgetRenderedAhead, listenToRenderedTemplates, renderAhead, renderedResources } from './rendered';
-import { CheckReport, RemediationRecord, ReportFormat, RuleError, StaleAcknowledgment } from './report-model';
+import {
+  CheckReport,
+  RemediationRecord,
+  ReportFormat,
+  RuleError,
+  SkippedResource,
+  StaleAcknowledgment,
+} from './report-model';
 import { CheckedResource } from './resource';
 import { Pillar, Rule, Severity } from './rule';
 import { RuleSet } from './rule-set';
@@ -110,6 +117,7 @@ interface RunEvaluation {
   readonly stackNames: Set<string>;
   readonly templateFiles: Record<string, string>;
   readonly remediations: RemediationRecord[];
+  readonly skippedResources: SkippedResource[];
   resourcesChecked: number;
   /** Acknowledgments nested stages already matched, and those they met that this root owns. */
   readonly nestedUsed: Set<string>;
@@ -142,6 +150,7 @@ interface RootResult {
   /** The template file of each stack checked, by the stack name findings carry. */
   readonly templateFiles: Record<string, string>;
   readonly remediations: RemediationRecord[];
+  readonly skippedResources: SkippedResource[];
 }
 
 /** The metadata type `WellArchitectedDefaults` records each change under, on the changed resource. */
@@ -322,6 +331,7 @@ export class WellArchitectedChecks implements IAspect {
       stackNames: new Set(),
       templateFiles: {},
       remediations: [],
+      skippedResources: [],
       resourcesChecked: 0,
       nestedUsed: new Set(nested.flatMap((r) => r.usedAcknowledgments)),
       nestedCandidates: nested.flatMap((r) => r.acknowledgmentCandidates),
@@ -416,6 +426,7 @@ export class WellArchitectedChecks implements IAspect {
     evaluation.stackNames.add(stackName);
     evaluation.templateFiles[stackName] = path.join(root.outdir, stack.templateFile);
     evaluation.resourcesChecked += result.checked.length;
+    evaluation.skippedResources.push(...result.skipped);
     result.findings.forEach((f) => this.annotateFinding(f));
     result.ruleErrors.forEach((e) => this.annotateRuleError(e));
     for (const resource of result.unresolved) {
@@ -460,6 +471,7 @@ export class WellArchitectedChecks implements IAspect {
       findings: evaluation.findings,
       ruleErrors: evaluation.ruleErrors,
       resourcesChecked: evaluation.resourcesChecked,
+      skippedResources: evaluation.skippedResources,
       stacks: [...evaluation.stackNames],
       staleAcknowledgments: evaluation.staleAcknowledgments,
       acknowledgmentCandidates: evaluation.acknowledgments.allCandidates(),
@@ -577,6 +589,9 @@ export class WellArchitectedChecks implements IAspect {
         .flatMap((r) => r.ruleErrors)
         .sort((a, b) => compareStrings(a.constructPath, b.constructPath) || compareStrings(a.ruleId, b.ruleId)),
       resourcesChecked: results.reduce((sum, r) => sum + r.resourcesChecked, 0),
+      skippedResources: results
+        .flatMap((r) => r.skippedResources)
+        .sort((a, b) => compareStrings(a.constructPath, b.constructPath)),
       stacks: [...new Set(results.flatMap((r) => r.stacks))].sort(compareStrings),
       remediations: results
         .flatMap((r) => r.remediations)

@@ -68,17 +68,21 @@ export interface RemediationRecord {
   readonly description: string;
 }
 
-/** A resource the rules did not check, and why (a resource a transform expands at deploy time). */
-export interface SkippedResourceRecord {
-  /** The stack (or template) it belongs to. */
+/**
+ * A resource the rules did not judge, and why: a function aws-cdk-lib created for itself (e.g. the
+ * `BucketDeployment` or `AwsCustomResource` function), which the app cannot configure, or a resource that a
+ * transform expands at deploy time (`AWS::Serverless::*`).
+ */
+export interface SkippedResource {
+  /** The stack (CDK) or template (CLI) the resource is in. */
   readonly stackName: string;
-  /** Its construct path (CDK) or `<template>/<logicalId>`. */
+  /** The construct path (CDK) or `<template>/<logicalId>` (CLI). */
   readonly constructPath: string;
   /** Its logical id. */
   readonly logicalId: string;
   /** Its CloudFormation type. */
   readonly resourceType: string;
-  /** Why it was not checked. */
+  /** Why it was skipped, e.g. `an aws-cdk-lib BucketDeployment function`. */
   readonly reason: string;
 }
 
@@ -102,10 +106,10 @@ export interface CheckReport {
    */
   readonly remediations?: RemediationRecord[];
   /**
-   * The resources no rule checked, with the reason, sorted by stack and construct path.
+   * The resources the rules skipped, with the reason, sorted by stack and construct path.
    * @default - none
    */
-  readonly skippedResources?: SkippedResourceRecord[];
+  readonly skippedResources?: SkippedResource[];
   /** The tool that produced the report: package name and version, e.g. `cdk-well-architected@1.2.0`. */
   readonly generatedBy: string;
 }

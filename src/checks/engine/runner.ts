@@ -3,12 +3,13 @@ import { IConstruct } from 'constructs';
 import { AcknowledgmentLookup, AcknowledgmentRecord, ConstructAcknowledgments } from './acknowledgments';
 import { AppView } from './app-view';
 import { Finding } from './finding';
-import { RuleError } from './report-model';
+import { RuleError, SkippedResource } from './report-model';
 import { CheckedResource } from './resource';
 import { Compliance, Pillar, Rule, RuleResult } from './rule';
 import { RuleSet } from './rule-set';
 import { StackIndex } from './stack-index';
 import { stackDisplayName } from './stack-names';
+import { cdkFrameworkFunction, FUNCTION } from '../rules/lambda/lambda-resources';
 
 /** A finding with what the engine needs to annotate it: the rule and the resource. */
 export interface EvaluatedFinding {
@@ -35,6 +36,8 @@ export interface StackEvaluation {
   readonly checked: CheckedResource[];
   /** The resources whose properties could not be resolved: no rule evaluated them. */
   readonly unresolved: CheckedResource[];
+  /** The checked resources that aws-cdk-lib created for itself, which configuration rules skip. */
+  readonly skipped: SkippedResource[];
   /** The index built for the stack (once). */
   readonly index: StackIndex;
 }
@@ -107,6 +110,8 @@ export interface ResourcesEvaluation {
   readonly checked: CheckedResource[];
   /** The resources whose properties could not be resolved: no rule evaluated them. */
   readonly unresolved: CheckedResource[];
+  /** The checked resources that aws-cdk-lib created for itself, which configuration rules skip. */
+  readonly skipped: SkippedResource[];
 }
 
 /**
@@ -125,12 +130,23 @@ export function evaluateResources(
   const ruleErrors: EvaluatedRuleError[] = [];
   const checked: CheckedResource[] = [];
   const unresolved: CheckedResource[] = [];
+  const skipped: SkippedResource[] = [];
   for (const resource of targets) {
     if (resource.unresolvedReason !== undefined) {
       unresolved.push(resource);
       continue;
     }
     checked.push(resource);
+    const framework = resource.resourceType === FUNCTION ? cdkFrameworkFunction(resource) : undefined;
+    if (framework !== undefined) {
+      skipped.push({
+        stackName: resource.stackName,
+        constructPath: resource.constructPath,
+        logicalId: resource.logicalId,
+        resourceType: resource.resourceType,
+        reason: `an aws-cdk-lib ${framework} function`,
+      });
+    }
     acknowledgments.noteChecked(resource);
     for (const rule of ruleSet.rulesFor(resource.resourceType)) {
       const outcome = runRule(rule, resource, index, app);
@@ -151,7 +167,7 @@ export function evaluateResources(
       }
     }
   }
-  return { findings, ruleErrors, checked, unresolved };
+  return { findings, ruleErrors, checked, unresolved, skipped };
 }
 
 const COMPLIANCE_VALUES: ReadonlySet<string> = new Set(Object.values(Compliance));

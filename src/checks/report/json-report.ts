@@ -98,22 +98,16 @@ export function buildJsonReport(report: CheckReport) {
         resourceType: r.resourceType,
         description: r.description,
       })),
-    // Resources no rule checked (a resource the SAM transform expands at deploy time...); only when there are some.
-    ...(report.skippedResources && report.skippedResources.length > 0
-      ? {
-          skippedResources: [...report.skippedResources]
-            .sort(
-              (a, b) => compareStrings(a.stackName, b.stackName) || compareStrings(a.constructPath, b.constructPath),
-            )
-            .map((r) => ({
-              stackName: r.stackName,
-              constructPath: r.constructPath,
-              logicalId: r.logicalId,
-              resourceType: r.resourceType,
-              reason: r.reason,
-            })),
-        }
-      : {}),
+    // Resources the rules skipped (functions aws-cdk-lib created for itself, resources a transform expands).
+    skippedResources: [...(report.skippedResources ?? [])]
+      .sort((a, b) => compareStrings(a.stackName, b.stackName) || compareStrings(a.constructPath, b.constructPath))
+      .map((r) => ({
+        stackName: r.stackName,
+        constructPath: r.constructPath,
+        logicalId: r.logicalId,
+        resourceType: r.resourceType,
+        reason: r.reason,
+      })),
   };
 }
 

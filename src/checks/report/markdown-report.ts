@@ -200,6 +200,21 @@ export function renderMarkdown(report: CheckReport): string {
     );
   }
 
+  const skipped = [...(report.skippedResources ?? [])].sort((a, b) => compareStrings(a.constructPath, b.constructPath));
+  if (skipped.length) {
+    lines.push(
+      '',
+      '<details>',
+      `<summary>Skipped resources (${skipped.length}): not checked, with the reason</summary>`,
+      '',
+      row(['Resource', 'Type', 'Why']),
+      row(['---', '---', '---']),
+      ...skipped.map((r) => row([codeSpan(r.constructPath), codeSpan(r.resourceType), escapeMessage(r.reason)])),
+      '',
+      '</details>',
+    );
+  }
+
   if (report.ruleErrors.length) {
     const errors = [...report.ruleErrors].sort(
       (a, b) => compareStrings(a.ruleId, b.ruleId) || compareStrings(a.constructPath, b.constructPath),

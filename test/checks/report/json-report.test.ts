@@ -17,6 +17,7 @@ describe('well-architected-report.json', () => {
       'staleAcknowledgments',
       'ruleErrors',
       'remediations',
+      'skippedResources',
     ]);
     expect(json.schemaVersion).toBe(JSON_REPORT_SCHEMA_VERSION);
     expect(json.generatedBy).toBe('cdk-well-architected@1.2.3');

@@ -1,5 +1,6 @@
 // Shared lookups for the Lambda rules: which function a reference means, who invokes a function, what its
 // execution role allows, where an event source mapping reads from. Internal: not part of the public API.
+import * as nodePath from 'path';
 import type { AppView } from '../../engine/app-view';
 import { CheckedResource } from '../../engine/resource';
 import { RuleResult } from '../../engine/rule';
@@ -318,12 +319,29 @@ export function functionOfMapping(esm: CheckedResource, index: StackIndex): Look
 }
 
 /**
- * Functions that aws-cdk-lib adds on its own behalf (the `logRetention` custom resource, the S3 bucket
- * notifications handler, `CustomResourceProvider` handlers such as auto-delete-objects). The app cannot set
- * their tracing, memory, logging or alarms, so configuration rules do not apply to them. Recognised by
- * construct path (CDK) or logical id (plain templates synthesized by CDK).
+ * Functions that aws-cdk-lib adds on its own behalf. The app cannot set their tracing, memory, logging or alarms,
+ * so configuration rules do not apply to them. Recognised, in this order, by what aws-cdk-lib itself leaves:
+ * 1. the handler code: an asset under aws-cdk-lib's own `custom-resource-handlers` directory (CDK apps);
+ * 2. the description the custom-resource Provider framework gives its functions
+ *    (`AWS CDK resource provider framework - onEvent (...)`);
+ * 3. the construct ids aws-cdk-lib gives them, which are also the start of their logical ids in a synthesized
+ *    template: a `SingletonFunction` is a child of the stack named after its purpose and uuid (`AWS<uuid>` for
+ *    `AwsCustomResource`, which `events-targets.CloudWatchLogGroup` and OpenSearch access policies also use,
+ *    `Custom::CDKBucketDeployment<uuid>` for `BucketDeployment`, `LogRetention<uuid>`,
+ *    `BucketNotificationsHandler<uuid>`); `CustomResourceProvider` handlers are `Custom::<Name>CustomResourceProvider/Handler`;
+ *    the ECS capacity drain hook is `<asg>/DrainECSHook/Function`.
  */
 const CDK_FRAMEWORK_FUNCTIONS: { readonly path: RegExp; readonly logicalId: RegExp; readonly name: string }[] = [
+  {
+    path: /(^|\/)AWS679f53fac002430cb0da5b7982bd2287\/Resource$/,
+    logicalId: /^AWS679f53fac002430cb0da5b7982bd2287[0-9A-F]{8}$/,
+    name: 'AwsCustomResource singleton',
+  },
+  {
+    path: /(^|\/)Custom::CDKBucketDeployment[0-9A-Fa-f]{32}\/Resource$/,
+    logicalId: /^CustomCDKBucketDeployment[0-9A-Fa-f]{32}[0-9A-F]{8}$/,
+    name: 'BucketDeployment',
+  },
   {
     path: /(^|\/)LogRetention[0-9a-f]{32}\/Resource$/,
     logicalId: /^LogRetention[0-9a-f]{32}[0-9A-F]{8}$/,
@@ -339,7 +357,64 @@ const CDK_FRAMEWORK_FUNCTIONS: { readonly path: RegExp; readonly logicalId: RegE
     logicalId: /^Custom[A-Za-z0-9]+CustomResourceProviderHandler[0-9A-F]{8}$/,
     name: 'custom resource provider',
   },
+  {
+    path: /\/DrainECSHook\/Function\/Resource$/,
+    logicalId: /DrainECSHookFunction[0-9A-F]{8}$/,
+    name: 'ECS capacity drain hook',
+  },
 ];
+
+const PROVIDER_FRAMEWORK_DESCRIPTION = /^AWS CDK resource provider framework - /;
+
+let cdkHandlerDirectory: string | null | undefined;
+
+/** The directory of aws-cdk-lib's bundled handlers, or null when it cannot be found. */
+function cdkHandlers(): string | null {
+  if (cdkHandlerDirectory === undefined) {
+    try {
+      cdkHandlerDirectory = nodePath.join(
+        nodePath.dirname(require.resolve('aws-cdk-lib/package.json')),
+        'custom-resource-handlers',
+      );
+    } catch {
+      cdkHandlerDirectory = null;
+    }
+  }
+  return cdkHandlerDirectory;
+}
+
+/** The handler asset of a function's L2 construct, when it is one of aws-cdk-lib's own. */
+function cdkHandlerAsset(fn: CheckedResource): string | undefined {
+  const dir = cdkHandlers();
+  const l2 = fn.cfnResource?.node.scope;
+  if (dir === null || l2 === undefined) {
+    return undefined;
+  }
+  for (const child of l2.node.children) {
+    const assetPath = (child as any).assetPath;
+    if (typeof assetPath === 'string' && nodePath.resolve(assetPath).startsWith(dir + nodePath.sep)) {
+      return nodePath.relative(dir, nodePath.resolve(assetPath));
+    }
+  }
+  return undefined;
+}
+
+/**
+ * What aws-cdk-lib created the function for (e.g. `BucketDeployment`), or undefined for the app's own functions.
+ * Reports list the functions the Lambda rules skip for this reason.
+ */
+export function cdkFrameworkFunction(fn: CheckedResource): string | undefined {
+  const named = CDK_FRAMEWORK_FUNCTIONS.find((f) => f.path.test(fn.constructPath) || f.logicalId.test(fn.logicalId));
+  if (named) {
+    return named.name;
+  }
+  const description = fn.get('Description');
+  if (typeof description === 'string' && PROVIDER_FRAMEWORK_DESCRIPTION.test(description)) {
+    return 'custom resource Provider framework';
+  }
+  const asset = cdkHandlerAsset(fn);
+  return asset === undefined ? undefined : `handler ${asset.split(nodePath.sep).slice(1, 3).join('/')}`;
+}
 
 /**
  * The result for a function a configuration rule does not evaluate: unknown when its properties could not
@@ -349,11 +424,9 @@ export function skipFunction(fn: CheckedResource): RuleResult | undefined {
   if (fn.unresolvedReason) {
     return RuleResult.unknown(fn.unresolvedReason);
   }
-  const framework = CDK_FRAMEWORK_FUNCTIONS.find(
-    (f) => f.path.test(fn.constructPath) || f.logicalId.test(fn.logicalId),
-  );
+  const framework = cdkFrameworkFunction(fn);
   return framework
-    ? RuleResult.notApplicable(`an aws-cdk-lib ${framework.name} function, whose configuration the app does not set`)
+    ? RuleResult.notApplicable(`an aws-cdk-lib ${framework} function, whose configuration the app does not set`)
     : undefined;
 }
 
