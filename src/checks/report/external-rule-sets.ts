@@ -359,7 +359,7 @@ export const SERVERLESS_RULES: ExternalRuleSet = {
   name: 'awslabs/serverless-rules',
   source: 'awslabs/serverless-rules `docs/rules` (cfn-lint ids, with the tflint rule names)',
   evidence:
-    'Verdicts read from each rule’s documented condition and its cfn-lint implementation; not yet run against their labelled templates.',
+    'Verdicts read from each rule’s documented condition and its cfn-lint implementation, and held by a fixture test written from those conditions (`test/checks/report/serverless-rules-fixtures.test.ts`); their own labelled templates are not run.',
   rules: [
     { id: 'WS1000', aliases: ['aws_lambda_function_tracing_rule'], title: 'Lambda tracing', verdict: EQUIVALENT },
     {
