@@ -57,9 +57,10 @@ export interface ExternalRuleSet {
 }
 
 const ASYNC_NARROWER =
-  'Ours judges functions, not `AWS::Lambda::EventInvokeConfig` resources: a function the stack invokes ' +
-  'asynchronously (S3, SNS, EventBridge...) needs an on-failure destination or a DLQ, either one being enough. ' +
-  'An event invoke config without `OnFailure` on a function nothing in the stack invokes asynchronously is not flagged.';
+  'Ours judges the functions of the stack: one invoked asynchronously (by a resource of the stack, or with an event ' +
+  'invoke config, which configures only asynchronous invocation) needs an on-failure destination or a DLQ, either ' +
+  'one being enough. An event invoke config of a function outside the stack is not judged (its DLQ cannot be seen). ' +
+  'Broader elsewhere: a function the stack invokes asynchronously without any event invoke config is flagged.';
 
 const ESM_NARROWER =
   'Only mappings whose source supports an on-failure destination are checked (Kinesis, DynamoDB Streams, Amazon MSK, ' +
@@ -135,7 +136,7 @@ export const CDK_NAG_SERVERLESS: ExternalRuleSet = {
       id: 'Serverless-LambdaDLQ',
       title: 'Lambda function has a dead-letter queue',
       verdict: narrower(
-        'Merged into `WA-LambdaAsyncFailureDestination`: only functions the stack invokes asynchronously are checked, ' +
+        'Merged into `WA-LambdaAsyncFailureDestination`: only functions invoked asynchronously (by the stack, or with an event invoke config) are checked, ' +
           'and an on-failure destination satisfies it as well as a DLQ (they do the same job).',
       ),
     },
@@ -358,7 +359,7 @@ export const SERVERLESS_RULES: ExternalRuleSet = {
   name: 'awslabs/serverless-rules',
   source: 'awslabs/serverless-rules `docs/rules` (cfn-lint ids, with the tflint rule names)',
   evidence:
-    'Verdicts read from each rule’s documented condition and its cfn-lint implementation; not yet run against their labelled templates.',
+    'Verdicts read from each rule’s documented condition and its cfn-lint implementation, and held by a fixture test written from those conditions (`test/checks/report/serverless-rules-fixtures.test.ts`); their own labelled templates are not run.',
   rules: [
     { id: 'WS1000', aliases: ['aws_lambda_function_tracing_rule'], title: 'Lambda tracing', verdict: EQUIVALENT },
     {

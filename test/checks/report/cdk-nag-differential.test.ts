@@ -447,8 +447,12 @@ const DIFFERENTIALS: Differential[] = [
         name: 'sns-invoked-no-config',
         build: (s) => new sns.Topic(s, 'Topic').addSubscription(new subscriptions.LambdaSubscription(l2Function(s))),
       },
+      {
+        name: 'invoke-config-of-function-outside-stack',
+        build: (s) => new lambda.CfnEventInvokeConfig(s, 'Config', { functionName: 'elsewhere', qualifier: '$LATEST' }),
+      },
     ],
-    narrower: ['invoke-config-without-on-failure'],
+    narrower: ['invoke-config-of-function-outside-stack'],
     broader: ['sns-invoked-no-config'],
   },
   {

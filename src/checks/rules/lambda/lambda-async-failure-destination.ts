@@ -4,8 +4,10 @@ import { CheckedResource } from '../../engine/resource';
 import { Pillar, Rule, RuleContext, RuleResult, Severity } from '../../engine/rule';
 
 /**
- * Functions that a resource of the stack invokes asynchronously (S3, SNS, EventBridge, IoT, CloudWatch Logs...)
- * keep the events that fail every retry: an on-failure destination or a dead-letter queue.
+ * Functions invoked asynchronously keep the events that fail every retry: an on-failure destination or a dead-letter
+ * queue. A function is invoked asynchronously when a resource of the stack does so (S3, SNS, EventBridge, IoT,
+ * CloudWatch Logs...) or when it has an event invoke config, which configures nothing else
+ * (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-configure.html).
  */
 export class LambdaAsyncFailureDestinationRule extends Rule {
   constructor() {
@@ -15,7 +17,7 @@ export class LambdaAsyncFailureDestinationRule extends Rule {
       lensQuestion: 'REL 2',
       severity: Severity.WARNING,
       description:
-        'Lambda functions invoked asynchronously (by S3, SNS, EventBridge, IoT, CloudWatch Logs...) have an on-failure destination or a dead-letter queue: after two retries Lambda otherwise drops the event. Functions invoked only synchronously (API Gateway, function URLs) or by event source mappings (SQS, streams) are not concerned.',
+        'Lambda functions invoked asynchronously (by S3, SNS, EventBridge, IoT, CloudWatch Logs...) have an on-failure destination or a dead-letter queue: after two retries Lambda otherwise drops the event. A function with an event invoke config counts as invoked asynchronously, wherever its invoker is. Functions invoked only synchronously (API Gateway, function URLs) or by event source mappings (SQS, streams) are not concerned.',
       remediation:
         'Set `onFailure: new destinations.SqsDestination(queue)` (or `deadLetterQueue`) on the Function, or call `fn.configureAsyncInvoke({ onFailure })` (or use `WellArchitectedFunction`).',
       resourceTypes: [FUNCTION],
@@ -33,7 +35,14 @@ export class LambdaAsyncFailureDestinationRule extends Rule {
       return skip;
     }
     const { sources, unknown } = asyncInvokersOf(resource, context.index);
-    if (sources.length === 0) {
+    const configs = eventInvokeConfigsOf(resource, context.index);
+    // An event invoke config only configures asynchronous invocation: its presence says the function is invoked
+    // asynchronously, by an invoker that may be in another stack or outside the app.
+    const invokers =
+      sources.length > 0
+        ? sources
+        : configs.map((c) => `an invoker outside the stack (event invoke config ${c.logicalId})`);
+    if (invokers.length === 0) {
       return unknown
         ? RuleResult.unknown('a permission of the function has a principal that cannot be resolved at synth time')
         : RuleResult.notApplicable('no resource of the stack invokes the function asynchronously');
@@ -41,12 +50,11 @@ export class LambdaAsyncFailureDestinationRule extends Rule {
     if (resource.get('DeadLetterConfig.TargetArn') !== undefined) {
       return RuleResult.compliant();
     }
-    const configs = eventInvokeConfigsOf(resource, context.index);
     if (configs.some((c) => c.get('DestinationConfig.OnFailure.Destination') !== undefined)) {
       return RuleResult.compliant();
     }
     return RuleResult.nonCompliant(
-      `Function ${describeFunction(resource)} is invoked asynchronously by ${sources.join(', ')} but has no on-failure destination or dead-letter queue, so events that fail every retry are lost. Set \`onFailure\` (or \`deadLetterQueue\`) on the Function.`,
+      `Function ${describeFunction(resource)} is invoked asynchronously by ${invokers.join(', ')} but has no on-failure destination or dead-letter queue, so events that fail every retry are lost. Set \`onFailure\` (or \`deadLetterQueue\`) on the Function.`,
     );
   }
 }

@@ -94,6 +94,36 @@ describe('WA-LambdaAsyncFailureDestination', () => {
     expect(complianceOf(rule, stack, 'TestStack/Covered')).toBe(Compliance.COMPLIANT);
   });
 
+  // An event invoke config configures only asynchronous invocation, so it marks the function as invoked
+  // asynchronously even when the invoker is in another stack or outside the app.
+  test('a function with an event invoke config and no invoker in the stack is checked', () => {
+    const stack = newStack();
+    const bare = l1Function(stack, 'Bare');
+    new lambda.CfnEventInvokeConfig(stack, 'BareConfig', {
+      functionName: bare.ref,
+      qualifier: '$LATEST',
+      maximumRetryAttempts: 0,
+    });
+    const covered = l1Function(stack, 'Covered');
+    new lambda.CfnEventInvokeConfig(stack, 'CoveredConfig', {
+      functionName: covered.ref,
+      qualifier: '$LATEST',
+      destinationConfig: { onFailure: { destination: 'arn:aws:sqs:us-east-1:123456789012:failed' } },
+    });
+    const withDlq = l1Function(stack, 'WithDlq', {
+      deadLetterConfig: { targetArn: 'arn:aws:sqs:us-east-1:123456789012:dlq' },
+    });
+    new lambda.CfnEventInvokeConfig(stack, 'DlqConfig', { functionName: withDlq.ref, qualifier: '$LATEST' });
+    l2Function(stack, 'L2').configureAsyncInvoke({ retryAttempts: 0 });
+    expect(complianceOf(rule, stack, 'TestStack/Bare')).toBe(Compliance.NON_COMPLIANT);
+    expect(findings(rule, stack)[0].result.message).toMatch(
+      /invoker outside the stack \(event invoke config BareConfig\)/,
+    );
+    expect(complianceOf(rule, stack, 'TestStack/Covered')).toBe(Compliance.COMPLIANT);
+    expect(complianceOf(rule, stack, 'TestStack/WithDlq')).toBe(Compliance.COMPLIANT);
+    expect(complianceOf(rule, stack, 'L2/Resource')).toBe(Compliance.NON_COMPLIANT);
+  });
+
   test('a permission whose principal is a parameter is unknown', () => {
     const stack = newStack();
     const principal = new CfnParameter(stack, 'Principal');
