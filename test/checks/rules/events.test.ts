@@ -182,6 +182,29 @@ describe('WA-EventBridgeDlqPermission', () => {
     expect(complianceOf(rule, stack, 'Raw')).toBe(Compliance.COMPLIANT);
   });
 
+  test('an L1 queue policy naming EventBridge with Fn::Sub over AWS::URLSuffix is compliant, not unknown', () => {
+    const stack = newStack();
+    const dlq = new sqs.CfnQueue(stack, 'Dlq');
+    new sqs.CfnQueuePolicy(stack, 'DlqPolicy', {
+      queues: [dlq.ref],
+      policyDocument: {
+        Statement: [
+          {
+            Effect: 'Allow',
+            Principal: { Service: Fn.sub('events.${AWS::URLSuffix}') },
+            Action: 'sqs:SendMessage',
+            Resource: dlq.attrArn,
+          },
+        ],
+      },
+    });
+    new events.CfnRule(stack, 'Raw', {
+      scheduleExpression: 'rate(5 minutes)',
+      targets: [{ id: 'a', arn: FN_ARN, deadLetterConfig: { arn: dlq.attrArn } }],
+    });
+    expect(complianceOf(rule, stack, 'Raw')).toBe(Compliance.COMPLIANT);
+  });
+
   test('an imported DLQ is unknown; targets without a DLQ are not applicable', () => {
     const stack = newStack();
     const imported = sqs.Queue.fromQueueArn(stack, 'Imported', QUEUE_ARN);

@@ -3,6 +3,7 @@ import { CheckedResource } from '../../engine/resource';
 import { Pillar, Rule, RuleContext, RuleResult, Severity } from '../../engine/rule';
 import { StackIndex } from '../../engine/stack-index';
 import { Values } from '../../engine/values';
+import { literalWithPseudoParameters } from '../iam/pseudo-literal';
 
 const EVENTS_PRINCIPAL = 'events.amazonaws.com';
 
@@ -17,10 +18,28 @@ function asList(value: any): any[] {
   return Array.isArray(value) ? value : [value];
 }
 
+/** A principal with each `Fn::Sub`/`Fn::Join` over pseudo parameters replaced by its text; other values as they are. */
+function principalText(principal: any): any {
+  if (principal === null || typeof principal !== 'object' || Values.isIntrinsic(principal)) {
+    return principal;
+  }
+  const text = (value: any) => {
+    const literal = literalWithPseudoParameters(value)?.replace(/\$\{AWS::URLSuffix\}$/, 'amazonaws.com');
+    return literal !== undefined && !literal.includes('${') ? literal : value;
+  };
+  const result: any = {};
+  for (const [key, value] of Object.entries(principal)) {
+    result[key] = Array.isArray(value) ? value.map(text) : text(value);
+  }
+  return result;
+}
+
 function allowsEventBridgeSend(statement: any): Grant {
+  // Principals built from pseudo parameters (`events.${AWS::URLSuffix}`) are read as the literal they stand for.
+  const principal = principalText(statement?.Principal);
   if (
     Values.containsUnknown(statement?.Effect) ||
-    Values.containsUnknown(statement?.Principal) ||
+    Values.containsUnknown(principal) ||
     Values.containsUnknown(statement?.Action)
   ) {
     return Grant.UNKNOWN;
@@ -28,7 +47,6 @@ function allowsEventBridgeSend(statement: any): Grant {
   if (statement?.Effect !== 'Allow') {
     return Grant.MISSING;
   }
-  const principal = statement.Principal;
   const principalOk =
     principal === '*' ||
     asList(principal?.AWS).includes('*') ||

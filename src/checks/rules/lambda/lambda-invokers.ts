@@ -3,6 +3,7 @@ import { permissionsOf, principalLabel, resourcesPointingAt, servicePrincipalNam
 import { CheckedResource } from '../../engine/resource';
 import { StackIndex } from '../../engine/stack-index';
 import { Values } from '../../engine/values';
+import { literalWithPseudoParameters } from '../iam/pseudo-literal';
 
 /**
  * Services that invoke Lambda asynchronously (the event is queued, retried twice and then dropped unless the
@@ -81,8 +82,8 @@ export function asyncInvokersOf(fn: CheckedResource, index: StackIndex): AsyncIn
   const sources: string[] = [];
   let unknown = false;
   for (const permission of permissionsOf(fn, index)) {
-    const principal = permission.get('Principal');
-    if (Values.isUnknown(principal)) {
+    const principal = literalWithPseudoParameters(permission.get('Principal'));
+    if (principal === undefined) {
       unknown = true;
       continue;
     }

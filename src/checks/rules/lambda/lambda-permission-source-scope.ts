@@ -2,6 +2,7 @@ import { PERMISSION, servicePrincipalName } from './lambda-resources';
 import { CheckedResource } from '../../engine/resource';
 import { Pillar, Rule, RuleContext, RuleResult, Severity } from '../../engine/rule';
 import { Values } from '../../engine/values';
+import { literalWithPseudoParameters } from '../iam/pseudo-literal';
 
 const DEFAULT_ADVICE = 'Set `sourceArn` (and `sourceAccount`) on the permission.';
 
@@ -39,8 +40,9 @@ export class LambdaPermissionSourceScopeRule extends Rule {
     if (resource.unresolvedReason) {
       return RuleResult.unknown(resource.unresolvedReason);
     }
-    const principal = resource.get('Principal');
-    if (Values.isUnknown(principal)) {
+    // A principal built from pseudo parameters (`logs.${AWS::Region}.amazonaws.com`) is the service it names.
+    const principal = literalWithPseudoParameters(resource.get('Principal'));
+    if (principal === undefined) {
       return RuleResult.unknown('Principal cannot be resolved at synth time');
     }
     const service = servicePrincipalName(principal);

@@ -2,6 +2,7 @@ import { CheckedResource } from '../../engine/resource';
 import { RuleResult } from '../../engine/rule';
 import { StackIndex } from '../../engine/stack-index';
 import { Values } from '../../engine/values';
+import { literalWithPseudoParameters } from '../iam/pseudo-literal';
 
 /*
  * Reading IAM policy documents (queue, topic and key policies) in rules. Shared by the SQS, SNS and
@@ -104,12 +105,16 @@ export function namesService(statement: any, servicePattern: RegExp): Answer {
     return principal === undefined ? Answer.NO : Answer.UNKNOWN;
   }
   let unknown = false;
-  for (const service of asStrings(principal.Service)) {
-    if (typeof service === 'string' && !Values.isUnknown(service)) {
+  for (const entry of asStrings(principal.Service)) {
+    // `{ Fn::Sub: 'logs.${AWS::Region}.amazonaws.com' }` is read as the service it names.
+    const service = literalWithPseudoParameters(entry)?.replace(/\$\{AWS::URLSuffix\}$/, 'amazonaws.com');
+    if (service !== undefined) {
       if (servicePattern.test(service)) {
         return Answer.YES;
       }
-    } else if (servicePattern.test(JSON.stringify(service))) {
+      // A region we cannot name (`sns.${AWS::Region}.amazonaws.com`) may or may not be a form the pattern accepts.
+      unknown = unknown || service.includes('${');
+    } else if (servicePattern.test(JSON.stringify(entry))) {
       // e.g. { Fn::Join: ['', ['logs.', { Ref: 'AWS::Region' }, '.amazonaws.com']] }: the service is
       // plainly named even though the region is a token.
       return Answer.YES;
