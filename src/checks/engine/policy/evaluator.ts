@@ -22,6 +22,8 @@ export interface RequestPrincipal {
   readonly service?: string;
   /** Also accept the regional form `<name>.<region>.amazonaws.com` (CloudWatch Logs). @default false */
   readonly regionalService?: boolean;
+  /** The stack's region, when it is known at synth time (a CDK stack with an explicit `env`). @default - a token */
+  readonly region?: string;
   /** A role of the template, by logical id. @default - not a role */
   readonly role?: string;
 }
@@ -281,6 +283,9 @@ function principalValueCovers(type: string, value: any, principal: RequestPrinci
       const name = principal.service.replace(/\.amazonaws\.com$/, '');
       forms.push([`${name}.`, { symbol: 'AWS::Region' }, '.amazonaws.com']);
       forms.push([`${name}.`, { symbol: 'AWS::Region' }, '.', { symbol: 'AWS::URLSuffix' }]);
+      if (principal.region !== undefined) {
+        forms.push([`${name}.${principal.region}.amazonaws.com`]);
+      }
     }
     // Either form is the service: any of them matching is enough.
     return or(forms.map((form) => matches(symbolic, form, { wildcards: false, ignoreCase: true })));

@@ -103,9 +103,10 @@ export function serviceRequest(
   lookup: ResourceLookup,
   context: Record<string, ContextValue | typeof ABSENT> = {},
   regionalService = false,
+  region?: string,
 ): PolicyRequest {
   return {
-    principal: { service, regionalService },
+    principal: { service, regionalService, region },
     action,
     resource: arnForms(resource, lookup),
     context: serviceContext(context),
@@ -114,3 +115,32 @@ export function serviceRequest(
 
 /** The key calls a service makes to write encrypted messages: `kms:GenerateDataKey` and `kms:Decrypt`. */
 export const WRITE_KEY_ACTIONS = ['kms:Decrypt', 'kms:GenerateDataKey'];
+
+/**
+ * A log group's ARN as CloudWatch Logs puts it in the `kms:EncryptionContext:aws:logs:arn` key
+ * (`arn:<partition>:logs:<region>:<account>:log-group:<name>`, without the `:*` that the `Arn` attribute ends with):
+ * https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html
+ */
+export function logGroupContextArn(logGroup: CheckedResource, lookup: ResourceLookup): SymbolicString {
+  const nameValue = logGroup.get('LogGroupName');
+  const name: SymbolicString = (nameValue === undefined ? undefined : toSymbolic(nameValue, lookup)) ?? [
+    { symbol: `name:${logGroup.logicalId}` },
+  ];
+  return ['arn:', PARTITION, ':logs:', REGION, ':', ACCOUNT, ':log-group:', ...name];
+}
+
+/**
+ * The key calls CloudWatch Logs makes for an encrypted log group: the regional service principal, with the log
+ * group's ARN as the encryption context (same page as above).
+ */
+export function logsKeyRequests(
+  logGroup: CheckedResource,
+  key: CheckedResource,
+  lookup: ResourceLookup,
+  region?: string,
+): PolicyRequest[] {
+  const context = { 'kms:encryptioncontext:aws:logs:arn': single(logGroupContextArn(logGroup, lookup)) };
+  return ['kms:Encrypt', 'kms:Decrypt', 'kms:GenerateDataKey'].map((action) =>
+    serviceRequest('logs.amazonaws.com', action, key, lookup, context, true, region),
+  );
+}

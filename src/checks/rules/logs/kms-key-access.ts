@@ -1,11 +1,7 @@
+import { Decision, logsKeyRequests, PolicyIndex } from '../../engine/policy';
 import { CheckedResource } from '../../engine/resource';
 import { Pillar, Rule, RuleContext, RuleResult, Severity } from '../../engine/rule';
 import { displayName } from '../sqs/display-name';
-import { allowsServiceActions, Answer, keyTargetOf } from '../sqs/policy-document';
-
-/** `logs.<region>.amazonaws.com` as a literal, or inside the `Fn::Join`/`Fn::Sub` that builds it. */
-const LOGS_SERVICE = /(^|")logs\.[^"]*/;
-const LOGS_KEY_ACTIONS = ['kms:Encrypt', 'kms:Decrypt', 'kms:GenerateDataKey'];
 
 /**
  * A log group encrypted with a KMS key of the stack uses a key whose policy lets the CloudWatch Logs service
@@ -38,24 +34,25 @@ export class LogsKmsKeyAccessRule extends Rule {
     if (keyId === undefined || keyId === '') {
       return RuleResult.notApplicable('the log group has no KMS key');
     }
-    const target = keyTargetOf(keyId, context.index);
+    const policies = PolicyIndex.of(context.index);
+    const target = policies.keyOf(keyId);
     if (target?.key === undefined) {
       return RuleResult.unknown('the KMS key is not a key of this stack');
     }
     const key = target.key;
-    if (key.unresolvedReason) {
-      return RuleResult.unknown(key.unresolvedReason);
-    }
-    const answer = allowsServiceActions(key.get('KeyPolicy'), LOGS_SERVICE, LOGS_KEY_ACTIONS);
-    if (answer === Answer.YES) {
+    const decision = policies.decideAll(
+      (request) => policies.decideKey(key, request),
+      logsKeyRequests(resource, key, policies.lookup, policies.region),
+    );
+    if (decision.decision === Decision.ALLOWED) {
       return RuleResult.compliant();
     }
-    if (answer === Answer.UNKNOWN) {
-      return RuleResult.unknown(`the key policy of ${key.logicalId} is resolved at deploy time`);
+    if (decision.decision === Decision.UNKNOWN) {
+      return RuleResult.unknown(`key ${key.logicalId}: ${decision.reason}`);
     }
     return RuleResult.nonCompliant(
       `Log group ${displayName(resource)} is encrypted with key ${displayName(key)}, whose policy does not let the ` +
-        'CloudWatch Logs service principal use it, so the log group cannot be created. Call ' +
+        `CloudWatch Logs service principal use it (${decision.reason}), so the log group cannot be created. Call ` +
         "`key.grantEncryptDecrypt(new iam.ServicePrincipal('logs.' + this.region + '.amazonaws.com'))`.",
     );
   }
