@@ -23,6 +23,8 @@ const ARN_SHAPES: Record<string, { service: string; prefix: string; nameProperty
   'AWS::SQS::Queue': { service: 'sqs', prefix: '', nameProperty: 'QueueName' },
   'AWS::Lambda::Function': { service: 'lambda', prefix: 'function:', nameProperty: 'FunctionName' },
   'AWS::S3::Bucket': { service: 's3', prefix: '', nameProperty: 'BucketName', global: true },
+  // A rule of the default bus; a rule of another bus has `rule/<bus>/<name>` and is left to its `Arn` symbol.
+  'AWS::Events::Rule': { service: 'events', prefix: 'rule/', nameProperty: 'Name' },
 };
 
 /**
@@ -33,7 +35,8 @@ const ARN_SHAPES: Record<string, { service: string; prefix: string; nameProperty
 export function arnForms(resource: CheckedResource, lookup: ResourceLookup): SymbolicString[] {
   const forms: SymbolicString[] = [[arnSymbol(resource.logicalId)]];
   const shape = ARN_SHAPES[resource.resourceType];
-  if (shape === undefined) {
+  const bus = resource.resourceType === 'AWS::Events::Rule' ? resource.get('EventBusName') : undefined;
+  if (shape === undefined || (bus !== undefined && bus !== 'default')) {
     return forms;
   }
   const nameValue = resource.get(shape.nameProperty);
@@ -143,4 +146,15 @@ export function logsKeyRequests(
   return ['kms:Encrypt', 'kms:Decrypt', 'kms:GenerateDataKey'].map((action) =>
     serviceRequest('logs.amazonaws.com', action, key, lookup, context, true, region),
   );
+}
+
+/**
+ * EventBridge sending a failed event to a target's dead-letter queue, with the rule as `aws:SourceArn`, the key the
+ * EventBridge documentation scopes the queue policy with:
+ * https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-dlq.html
+ */
+export function eventsDlqRequest(rule: CheckedResource, queue: CheckedResource, lookup: ResourceLookup): PolicyRequest {
+  return serviceRequest('events.amazonaws.com', 'sqs:SendMessage', queue, lookup, {
+    'aws:sourcearn': single(arnForms(rule, lookup)),
+  });
 }
