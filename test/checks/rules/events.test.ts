@@ -157,6 +157,41 @@ describe('WA-EventBridgeDlqPermission', () => {
     );
   });
 
+  test('L1 DLQ policy scoped to another rule (aws:SourceArn) is non-compliant; to the rule itself, compliant', () => {
+    const stack = newStack();
+    const dlqFor = (id: string, sourceArn: any) => {
+      const dlq = new sqs.CfnQueue(stack, id);
+      new sqs.CfnQueuePolicy(stack, `${id}Policy`, {
+        queues: [dlq.ref],
+        policyDocument: {
+          Statement: [
+            {
+              Effect: 'Allow',
+              Principal: { Service: 'events.amazonaws.com' },
+              Action: 'sqs:SendMessage',
+              Resource: dlq.attrArn,
+              Condition: { ArnEquals: { 'aws:SourceArn': sourceArn } },
+            },
+          ],
+        },
+      });
+      return dlq;
+    };
+    const other = new events.CfnRule(stack, 'Other', { scheduleExpression: 'rate(1 hour)' });
+    const wrong = dlqFor('WrongDlq', other.attrArn);
+    new events.CfnRule(stack, 'Scoped', {
+      scheduleExpression: 'rate(5 minutes)',
+      targets: [{ id: 'a', arn: FN_ARN, deadLetterConfig: { arn: wrong.attrArn } }],
+    });
+    const right = dlqFor('RightDlq', { 'Fn::GetAtt': ['Mine', 'Arn'] });
+    new events.CfnRule(stack, 'Mine', {
+      scheduleExpression: 'rate(5 minutes)',
+      targets: [{ id: 'b', arn: FN_ARN, deadLetterConfig: { arn: right.attrArn } }],
+    }).overrideLogicalId('Mine');
+    expect(complianceOf(rule, stack, 'Scoped')).toBe(Compliance.NON_COMPLIANT);
+    expect(complianceOf(rule, stack, 'Mine')).toBe(Compliance.COMPLIANT);
+  });
+
   test('L2 queue whose policy allows another service only is non-compliant; one allowing EventBridge is compliant', () => {
     const stack = newStack();
     const dlq = new sqs.Queue(stack, 'Dlq');

@@ -90,18 +90,51 @@ describe('WA-LogsKmsKeyAccess', () => {
     expect(complianceOf(rule, stack, 'Plain')).toBe(Compliance.NOT_APPLICABLE);
   });
 
-  test('L1: a CfnKey whose policy grants logs.eu-west-1.amazonaws.com kms:* is compliant; granting only Decrypt is not', () => {
+  test('L1: a CfnKey whose policy grants logs.eu-west-1.amazonaws.com kms:* is compliant in a stack of that region; granting only Decrypt is not', () => {
+    const regional = new Stack(new App(), 'Regional', { env: { region: 'eu-west-1' } });
     const policy = (actions: string[]) => ({
       Statement: [
         { Effect: 'Allow', Principal: { Service: 'logs.eu-west-1.amazonaws.com' }, Action: actions, Resource: '*' },
       ],
     });
-    const full = new kms.CfnKey(stack, 'Full', { keyPolicy: policy(['kms:*']) });
-    const partial = new kms.CfnKey(stack, 'Partial', { keyPolicy: policy(['kms:Decrypt*']) });
-    new logs.CfnLogGroup(stack, 'WithFull', { kmsKeyId: full.attrArn });
-    new logs.CfnLogGroup(stack, 'WithPartial', { kmsKeyId: partial.attrArn });
-    expect(complianceOf(rule, stack, 'WithFull')).toBe(Compliance.COMPLIANT);
-    expect(complianceOf(rule, stack, 'WithPartial')).toBe(Compliance.NON_COMPLIANT);
+    const full = new kms.CfnKey(regional, 'Full', { keyPolicy: policy(['kms:*']) });
+    const partial = new kms.CfnKey(regional, 'Partial', { keyPolicy: policy(['kms:Decrypt*']) });
+    new logs.CfnLogGroup(regional, 'WithFull', { kmsKeyId: full.attrArn });
+    new logs.CfnLogGroup(regional, 'WithPartial', { kmsKeyId: partial.attrArn });
+    expect(complianceOf(rule, regional, 'WithFull')).toBe(Compliance.COMPLIANT);
+    expect(complianceOf(rule, regional, 'WithPartial')).toBe(Compliance.NON_COMPLIANT);
+
+    // In an environment-agnostic stack the region is decided at deploy time: a literal region may not be it.
+    const agnostic = new kms.CfnKey(stack, 'Full', { keyPolicy: policy(['kms:*']) });
+    new logs.CfnLogGroup(stack, 'Agnostic', { kmsKeyId: agnostic.attrArn });
+    expect(complianceOf(rule, stack, 'Agnostic')).toBe(Compliance.UNKNOWN);
+  });
+
+  test('the encryption context condition AWS documents is decided: this log group is compliant, another one is not', () => {
+    const keyFor = (id: string, logGroupName: any) =>
+      new kms.CfnKey(stack, id, {
+        keyPolicy: {
+          Statement: [
+            {
+              Effect: 'Allow',
+              Principal: { Service: { 'Fn::Join': ['', ['logs.', { Ref: 'AWS::Region' }, '.amazonaws.com']] } },
+              Action: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+              Resource: '*',
+              Condition: {
+                ArnLike: {
+                  'kms:EncryptionContext:aws:logs:arn': Fn.sub(
+                    'arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:' + logGroupName,
+                  ),
+                },
+              },
+            },
+          ],
+        },
+      });
+    new logs.CfnLogGroup(stack, 'Mine', { logGroupName: '/app/orders', kmsKeyId: keyFor('MineKey', '/app/*').attrArn });
+    new logs.CfnLogGroup(stack, 'Theirs', { logGroupName: '/other/x', kmsKeyId: keyFor('TheirKey', '/app/*').attrArn });
+    expect(complianceOf(rule, stack, 'Mine')).toBe(Compliance.COMPLIANT);
+    expect(complianceOf(rule, stack, 'Theirs')).toBe(Compliance.NON_COMPLIANT);
   });
 
   test('an imported key or a key policy behind Fn::If is unknown', () => {
@@ -147,11 +180,12 @@ describe('WA-LogsEncrypted and WA-LogsKmsKeyAccess agree on the regional logs pr
     const remediation = new LogsEncryptedRule().remediation;
     expect(remediation).toContain("new iam.ServicePrincipal('logs.' + this.region + '.amazonaws.com')");
     expect(remediation).not.toContain("'logs.amazonaws.com'");
-    // Following the advice literally (a concrete region) satisfies the access rule.
-    const key = new kms.Key(stack, 'Key');
-    key.grantEncryptDecrypt(new iam.ServicePrincipal('logs.eu-west-1.amazonaws.com'));
-    new logs.LogGroup(stack, 'Group', { encryptionKey: key });
-    expect(complianceOf(access, stack, 'Group')).toBe(Compliance.COMPLIANT);
+    // Following the advice in a stack whose region is known (the literal it resolves to) satisfies the access rule.
+    const regional = new Stack(new App(), 'InRegion', { env: { region: 'eu-west-1' } });
+    const key = new kms.Key(regional, 'Key');
+    key.grantEncryptDecrypt(new iam.ServicePrincipal(`logs.${regional.region}.amazonaws.com`));
+    new logs.LogGroup(regional, 'Group', { encryptionKey: key });
+    expect(complianceOf(access, regional, 'Group')).toBe(Compliance.COMPLIANT);
   });
 });
 

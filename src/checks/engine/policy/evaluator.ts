@@ -20,8 +20,10 @@ export enum Decision {
 export interface RequestPrincipal {
   /** A service principal, e.g. `cloudwatch.amazonaws.com`. @default - not a service */
   readonly service?: string;
-  /** Also accept the regional form `<name>.<region>.amazonaws.com` (CloudWatch Logs). @default false */
+  /** Named by its regional form `<name>.<region>.amazonaws.com` only (CloudWatch Logs). @default false */
   readonly regionalService?: boolean;
+  /** The stack's region, when it is known at synth time (a CDK stack with an explicit `env`). @default - a token */
+  readonly region?: string;
   /** A role of the template, by logical id. @default - not a role */
   readonly role?: string;
 }
@@ -276,11 +278,30 @@ function principalValueCovers(type: string, value: any, principal: RequestPrinci
     if (principal.service === undefined) {
       return Tri.NO;
     }
-    const forms: SymbolicString[] = [[principal.service]];
+    // A regional service (CloudWatch Logs using a KMS key) is named by its regional form only: AWS documents
+    // `logs.<region>.amazonaws.com` in the key policy, not the global name
+    // (https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html).
+    const name = principal.service.replace(/\.amazonaws\.com$/, '');
+    if (principal.regionalService && symbolic.length === 1 && typeof symbolic[0] === 'string') {
+      // A literal: the global name, another service or another region's name is not this principal.
+      const literal = symbolic[0].toLowerCase();
+      if (
+        principal.region !== undefined ||
+        !/^[a-z0-9-]+\.[a-z]{2}(-[a-z]+)+-\d+\.amazonaws\.com(\.cn)?$/.test(literal)
+      ) {
+        return literal === `${name}.${principal.region}.amazonaws.com` ? Tri.YES : Tri.NO;
+      }
+    }
+    // `events.${AWS::URLSuffix}` (Fn::Sub or Fn::Join) names the same service as `events.amazonaws.com`.
+    const forms: SymbolicString[] = principal.regionalService
+      ? []
+      : [[principal.service], [`${name}.`, { symbol: 'AWS::URLSuffix' }]];
     if (principal.regionalService) {
-      const name = principal.service.replace(/\.amazonaws\.com$/, '');
       forms.push([`${name}.`, { symbol: 'AWS::Region' }, '.amazonaws.com']);
       forms.push([`${name}.`, { symbol: 'AWS::Region' }, '.', { symbol: 'AWS::URLSuffix' }]);
+      if (principal.region !== undefined) {
+        forms.push([`${name}.${principal.region}.amazonaws.com`]);
+      }
     }
     // Either form is the service: any of them matching is enough.
     return or(forms.map((form) => matches(symbolic, form, { wildcards: false, ignoreCase: true })));

@@ -1,3 +1,4 @@
+import { Stack, Token } from 'aws-cdk-lib';
 import { Decision, evaluatePolicy, PolicyDecision, PolicyKind, PolicyRequest } from './evaluator';
 import { ResourceLookup, Tri } from './symbolic';
 import { CheckedResource } from '../resource';
@@ -56,6 +57,8 @@ export class PolicyIndex {
     return policies;
   }
 
+  /** The region of the template's stack when synth knows it (a CDK stack with an explicit `env`). */
+  public readonly region?: string;
   /** Resource policies by the logical id of the resource they apply to. */
   private readonly byTarget = new Map<string, PolicySource[]>();
   /** Resource-policy holders whose targets cannot be read at synth time, by holder type. */
@@ -66,6 +69,9 @@ export class PolicyIndex {
     /** Finds a resource by logical id. */
     public readonly lookup: ResourceLookup,
   ) {
+    const construct = resources.find((r) => r.cfnResource !== undefined)?.cfnResource;
+    const region = construct ? Stack.of(construct).region : undefined;
+    this.region = region !== undefined && !Token.isUnresolved(region) ? region : undefined;
     for (const resource of resources) {
       const shape = POLICY_TARGETS[resource.resourceType];
       if (shape === undefined) {

@@ -23,6 +23,8 @@ const ARN_SHAPES: Record<string, { service: string; prefix: string; nameProperty
   'AWS::SQS::Queue': { service: 'sqs', prefix: '', nameProperty: 'QueueName' },
   'AWS::Lambda::Function': { service: 'lambda', prefix: 'function:', nameProperty: 'FunctionName' },
   'AWS::S3::Bucket': { service: 's3', prefix: '', nameProperty: 'BucketName', global: true },
+  // A rule of the default bus; a rule of another bus has `rule/<bus>/<name>` and is left to its `Arn` symbol.
+  'AWS::Events::Rule': { service: 'events', prefix: 'rule/', nameProperty: 'Name' },
 };
 
 /**
@@ -33,7 +35,8 @@ const ARN_SHAPES: Record<string, { service: string; prefix: string; nameProperty
 export function arnForms(resource: CheckedResource, lookup: ResourceLookup): SymbolicString[] {
   const forms: SymbolicString[] = [[arnSymbol(resource.logicalId)]];
   const shape = ARN_SHAPES[resource.resourceType];
-  if (shape === undefined) {
+  const bus = resource.resourceType === 'AWS::Events::Rule' ? resource.get('EventBusName') : undefined;
+  if (shape === undefined || (bus !== undefined && bus !== 'default')) {
     return forms;
   }
   const nameValue = resource.get(shape.nameProperty);
@@ -103,9 +106,10 @@ export function serviceRequest(
   lookup: ResourceLookup,
   context: Record<string, ContextValue | typeof ABSENT> = {},
   regionalService = false,
+  region?: string,
 ): PolicyRequest {
   return {
-    principal: { service, regionalService },
+    principal: { service, regionalService, region },
     action,
     resource: arnForms(resource, lookup),
     context: serviceContext(context),
@@ -114,3 +118,43 @@ export function serviceRequest(
 
 /** The key calls a service makes to write encrypted messages: `kms:GenerateDataKey` and `kms:Decrypt`. */
 export const WRITE_KEY_ACTIONS = ['kms:Decrypt', 'kms:GenerateDataKey'];
+
+/**
+ * A log group's ARN as CloudWatch Logs puts it in the `kms:EncryptionContext:aws:logs:arn` key
+ * (`arn:<partition>:logs:<region>:<account>:log-group:<name>`, without the `:*` that the `Arn` attribute ends with):
+ * https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html
+ */
+export function logGroupContextArn(logGroup: CheckedResource, lookup: ResourceLookup): SymbolicString {
+  const nameValue = logGroup.get('LogGroupName');
+  const name: SymbolicString = (nameValue === undefined ? undefined : toSymbolic(nameValue, lookup)) ?? [
+    { symbol: `name:${logGroup.logicalId}` },
+  ];
+  return ['arn:', PARTITION, ':logs:', REGION, ':', ACCOUNT, ':log-group:', ...name];
+}
+
+/**
+ * The key calls CloudWatch Logs makes for an encrypted log group: the regional service principal, with the log
+ * group's ARN as the encryption context (same page as above).
+ */
+export function logsKeyRequests(
+  logGroup: CheckedResource,
+  key: CheckedResource,
+  lookup: ResourceLookup,
+  region?: string,
+): PolicyRequest[] {
+  const context = { 'kms:encryptioncontext:aws:logs:arn': single(logGroupContextArn(logGroup, lookup)) };
+  return ['kms:Encrypt', 'kms:Decrypt', 'kms:GenerateDataKey'].map((action) =>
+    serviceRequest('logs.amazonaws.com', action, key, lookup, context, true, region),
+  );
+}
+
+/**
+ * EventBridge sending a failed event to a target's dead-letter queue, with the rule as `aws:SourceArn`, the key the
+ * EventBridge documentation scopes the queue policy with:
+ * https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-dlq.html
+ */
+export function eventsDlqRequest(rule: CheckedResource, queue: CheckedResource, lookup: ResourceLookup): PolicyRequest {
+  return serviceRequest('events.amazonaws.com', 'sqs:SendMessage', queue, lookup, {
+    'aws:sourcearn': single(arnForms(rule, lookup)),
+  });
+}

@@ -1,89 +1,9 @@
 import { targetLabel, targetsOf } from './targets';
+import { Decision, eventsDlqRequest, PolicyIndex } from '../../engine/policy';
 import { CheckedResource } from '../../engine/resource';
 import { Pillar, Rule, RuleContext, RuleResult, Severity } from '../../engine/rule';
-import { StackIndex } from '../../engine/stack-index';
-import { Values } from '../../engine/values';
-import { literalWithPseudoParameters } from '../iam/pseudo-literal';
 
-const EVENTS_PRINCIPAL = 'events.amazonaws.com';
-
-/** How a queue's resource policies treat EventBridge: allowed to send, not allowed, or cannot tell. */
-enum Grant {
-  ALLOWED = 'allowed',
-  MISSING = 'missing',
-  UNKNOWN = 'unknown',
-}
-
-function asList(value: any): any[] {
-  return Array.isArray(value) ? value : [value];
-}
-
-/** A principal with each `Fn::Sub`/`Fn::Join` over pseudo parameters replaced by its text; other values as they are. */
-function principalText(principal: any): any {
-  if (principal === null || typeof principal !== 'object' || Values.isIntrinsic(principal)) {
-    return principal;
-  }
-  const text = (value: any) => {
-    const literal = literalWithPseudoParameters(value)?.replace(/\$\{AWS::URLSuffix\}$/, 'amazonaws.com');
-    return literal !== undefined && !literal.includes('${') ? literal : value;
-  };
-  const result: any = {};
-  for (const [key, value] of Object.entries(principal)) {
-    result[key] = Array.isArray(value) ? value.map(text) : text(value);
-  }
-  return result;
-}
-
-function allowsEventBridgeSend(statement: any): Grant {
-  // Principals built from pseudo parameters (`events.${AWS::URLSuffix}`) are read as the literal they stand for.
-  const principal = principalText(statement?.Principal);
-  if (
-    Values.containsUnknown(statement?.Effect) ||
-    Values.containsUnknown(principal) ||
-    Values.containsUnknown(statement?.Action)
-  ) {
-    return Grant.UNKNOWN;
-  }
-  if (statement?.Effect !== 'Allow') {
-    return Grant.MISSING;
-  }
-  const principalOk =
-    principal === '*' ||
-    asList(principal?.AWS).includes('*') ||
-    asList(principal?.Service).some((s: any) => s === EVENTS_PRINCIPAL);
-  const actionOk = asList(statement.Action).some(
-    (a: any) => typeof a === 'string' && ['sqs:sendmessage', 'sqs:*', '*'].includes(a.toLowerCase()),
-  );
-  return principalOk && actionOk ? Grant.ALLOWED : Grant.MISSING;
-}
-
-/** Whether the queue policies of this stack that apply to `queue` let EventBridge send messages to it. */
-function grantFor(queue: CheckedResource, index: StackIndex): Grant {
-  const policies = [
-    ...index.referencesTo(queue.logicalId, 'AWS::SQS::QueuePolicy').filter((r) => r.propertyPath.startsWith('Queues')),
-    ...index
-      .referencesTo(queue.logicalId, 'AWS::SQS::QueueInlinePolicy')
-      .filter((r) => r.propertyPath.startsWith('Queue')),
-  ].map((r) => r.source);
-  let grant = Grant.MISSING;
-  for (const policy of policies) {
-    const statements = policy.unresolvedReason ? undefined : policy.get('PolicyDocument.Statement');
-    if (statements === undefined || Values.isUnknown(statements)) {
-      grant = Grant.UNKNOWN;
-      continue;
-    }
-    for (const statement of asList(statements)) {
-      const result = allowsEventBridgeSend(statement);
-      if (result === Grant.ALLOWED) {
-        return Grant.ALLOWED;
-      }
-      if (result === Grant.UNKNOWN) {
-        grant = Grant.UNKNOWN;
-      }
-    }
-  }
-  return grant;
-}
+const QUEUE_POLICY_TYPES = ['AWS::SQS::QueuePolicy', 'AWS::SQS::QueueInlinePolicy'];
 
 /** The dead-letter queue of every EventBridge target lets EventBridge send messages to it. */
 export class EventBridgeDlqPermissionRule extends Rule {
@@ -118,16 +38,20 @@ export class EventBridgeDlqPermissionRule extends Rule {
         unclear = true;
         continue;
       }
-      const grant = grantFor(queue, context.index);
-      if (grant === Grant.MISSING) {
+      const policies = PolicyIndex.of(context.index);
+      const decision = policies.decide(queue, QUEUE_POLICY_TYPES, eventsDlqRequest(resource, queue, policies.lookup), {
+        decision: Decision.DENIED,
+        reason: 'the queue has no queue policy',
+      });
+      if (decision.decision === Decision.DENIED) {
         denied.push(target);
-      } else if (grant === Grant.UNKNOWN) {
+      } else if (decision.decision === Decision.UNKNOWN) {
         unclear = true;
       }
     }
     if (denied.length > 0) {
       return RuleResult.nonCompliant(
-        `The dead-letter queue of target ${denied.map(targetLabel).join(', ')} has no queue policy letting events.amazonaws.com call sqs:SendMessage, so EventBridge cannot deliver failed events to it. Add one with \`queue.addToResourcePolicy(...)\`.`,
+        `The dead-letter queue of target ${denied.map(targetLabel).join(', ')} has no queue policy letting events.amazonaws.com call sqs:SendMessage for this rule, so EventBridge cannot deliver failed events to it. Add one with \`queue.addToResourcePolicy(...)\`.`,
       );
     }
     return unclear

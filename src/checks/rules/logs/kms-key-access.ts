@@ -1,21 +1,7 @@
+import { Decision, logsKeyRequests, PolicyIndex } from '../../engine/policy';
 import { CheckedResource } from '../../engine/resource';
 import { Pillar, Rule, RuleContext, RuleResult, Severity } from '../../engine/rule';
 import { displayName } from '../sqs/display-name';
-import { allowsServiceActions, Answer, keyTargetOf } from '../sqs/policy-document';
-
-/**
- * The regional CloudWatch Logs principal the key policy must name, `logs.<region>.amazonaws.com`
- * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html): a literal, or the
- * `Fn::Join`/`Fn::Sub` over `AWS::Region` that builds it. The global `logs.amazonaws.com` is not it.
- */
-const LOGS_SERVICE = new RegExp(
-  [
-    '^logs\\.[a-z]{2}(?:-[a-z]+)+-\\d+\\.amazonaws\\.com(?:\\.cn)?$',
-    '"logs\\.",\\{"Ref":"AWS::Region"\\},"\\.',
-    '"logs\\.\\$\\{AWS::Region\\}\\.',
-  ].join('|'),
-);
-const LOGS_KEY_ACTIONS = ['kms:Encrypt', 'kms:Decrypt', 'kms:GenerateDataKey'];
 
 /**
  * A log group encrypted with a KMS key of the stack uses a key whose policy lets the CloudWatch Logs service
@@ -48,25 +34,25 @@ export class LogsKmsKeyAccessRule extends Rule {
     if (keyId === undefined || keyId === '') {
       return RuleResult.notApplicable('the log group has no KMS key');
     }
-    const target = keyTargetOf(keyId, context.index);
+    const policies = PolicyIndex.of(context.index);
+    const target = policies.keyOf(keyId);
     if (target?.key === undefined) {
       return RuleResult.unknown('the KMS key is not a key of this stack');
     }
     const key = target.key;
-    if (key.unresolvedReason) {
-      return RuleResult.unknown(key.unresolvedReason);
-    }
-    const answer = allowsServiceActions(key.get('KeyPolicy'), LOGS_SERVICE, LOGS_KEY_ACTIONS);
-    if (answer === Answer.YES) {
+    const decision = policies.decideAll(
+      (request) => policies.decideKey(key, request),
+      logsKeyRequests(resource, key, policies.lookup, policies.region),
+    );
+    if (decision.decision === Decision.ALLOWED) {
       return RuleResult.compliant();
     }
-    if (answer === Answer.UNKNOWN) {
-      return RuleResult.unknown(`the key policy of ${key.logicalId} is resolved at deploy time`);
+    if (decision.decision === Decision.UNKNOWN) {
+      return RuleResult.unknown(`key ${key.logicalId}: ${decision.reason}`);
     }
     return RuleResult.nonCompliant(
       `Log group ${displayName(resource)} is encrypted with key ${displayName(key)}, whose policy does not let the ` +
-        'regional CloudWatch Logs service principal (logs.<region>.amazonaws.com) use it, so the log group cannot be ' +
-        'created. Call ' +
+        `regional CloudWatch Logs service principal (logs.<region>.amazonaws.com) use it (${decision.reason}), so the log group cannot be created. Call ` +
         "`key.grantEncryptDecrypt(new iam.ServicePrincipal('logs.' + this.region + '.amazonaws.com'))`.",
     );
   }

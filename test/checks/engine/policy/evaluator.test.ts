@@ -209,7 +209,8 @@ describe('principals', () => {
     expect(allow({ 'Fn::Join': ['', ['logs.', { Ref: 'AWS::Region' }, '.amazonaws.com']] }).decision).toBe(
       Decision.ALLOWED,
     );
-    expect(allow('logs.amazonaws.com').decision).toBe(Decision.ALLOWED);
+    // AWS documents the regional name in the key policy: the global one is not the principal CloudWatch Logs uses.
+    expect(allow('logs.amazonaws.com').decision).toBe(Decision.DENIED);
     expect(allow('logs.eu-west-1.amazonaws.com').decision).toBe(Decision.UNKNOWN);
     expect(allow('events.amazonaws.com').decision).toBe(Decision.DENIED);
   });
