@@ -5,12 +5,22 @@ import { parseArgs } from 'util';
 import { checkTemplates, CheckOptions } from './check';
 import { InputError, loadTemplates, LoadedTemplate } from './load';
 import { renderText } from './text';
+import {
+  BASELINE_FILE_NAME,
+  BaselineLookup,
+  baselineOf,
+  readBaseline,
+  renderBaseline,
+} from '../checks/engine/baseline';
 import { Pillar, Severity } from '../checks/engine/rule';
 import { locateTemplates, renderJson, renderMarkdown, renderSarif } from '../checks/report';
 import { WellArchitectedRules } from '../checks/rules';
 
 const USAGE = `Usage:
   cdk-well-architected check PATH... [options]   check CloudFormation templates or cloud assemblies (cdk.out)
+  cdk-well-architected baseline PATH... [--output FILE] [--reason TEXT]
+                                                 record today's open findings in a baseline file
+                                                 (default: ${BASELINE_FILE_NAME})
   cdk-well-architected rules [--format text|json] list the rules
   cdk-well-architected --version | --help
 
@@ -19,6 +29,8 @@ Options for check:
   --output FILE                       write the report to FILE instead of standard output
   --pillar P                          only rules of pillar P (repeatable): ${Object.values(Pillar).join(', ')}
   --min-severity S                    only findings of severity S or worse: error, warning, info (default: info)
+  --baseline FILE                     findings recorded in FILE (rule id + construct path) do not fail; its
+                                      entries that match no finding are reported as stale
 
 Acknowledge a finding in a template with resource (or template) metadata:
   Metadata:
@@ -59,6 +71,8 @@ function run(argv: string[], out: (s: string) => void): number {
         output: { type: 'string', short: 'o' },
         pillar: { type: 'string', multiple: true },
         'min-severity': { type: 'string' },
+        baseline: { type: 'string' },
+        reason: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
@@ -79,11 +93,11 @@ function run(argv: string[], out: (s: string) => void): number {
   if (command === 'rules') {
     return listRules(values.format ?? 'text', out);
   }
-  if (command !== 'check') {
+  if (command !== 'check' && command !== 'baseline') {
     throw new UsageError(command ? `unknown command '${command}' (see --help)` : 'no command given (see --help)');
   }
   if (paths.length === 0) {
-    throw new UsageError('check needs at least one template file or cdk.out directory (see --help)');
+    throw new UsageError(`${command} needs at least one template file or cdk.out directory (see --help)`);
   }
   const format = parseFormat(values.format ?? 'text');
   const options: CheckOptions = {
@@ -93,7 +107,25 @@ function run(argv: string[], out: (s: string) => void): number {
   };
 
   const templates: LoadedTemplate[] = paths.flatMap((p) => loadTemplates(p));
-  const report = checkTemplates(templates, options);
+  const checked = checkTemplates(templates, options);
+  if (command === 'baseline') {
+    const file = values.output ?? BASELINE_FILE_NAME;
+    const entries = baselineOf(checked, values.reason);
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    fs.writeFileSync(file, renderBaseline(entries, options.generatedBy));
+    out(`${file}: ${entries.length} finding(s) recorded; commit it and run check with --baseline ${file}`);
+    return 0;
+  }
+  let report = checked;
+  if (values.baseline !== undefined) {
+    let entries;
+    try {
+      entries = readBaseline(values.baseline);
+    } catch (e) {
+      throw new InputError((e as Error).message);
+    }
+    report = new BaselineLookup(entries).apply(checked);
+  }
   // SARIF results point at the template file and the line of each resource, relative to the working directory.
   const sarifTemplates = locateTemplates(Object.fromEntries(templates.map((t) => [t.name, t.file])), process.cwd());
   const rendered = render(format, report, sarifTemplates);
@@ -103,7 +135,7 @@ function run(argv: string[], out: (s: string) => void): number {
   } else {
     out(rendered);
   }
-  const failing = report.findings.some((f) => f.severity === Severity.ERROR && !f.acknowledged);
+  const failing = report.findings.some((f) => f.severity === Severity.ERROR && !f.acknowledged && !f.baselined);
   return failing ? 1 : 0;
 }
 

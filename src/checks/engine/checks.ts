@@ -5,6 +5,7 @@ import * as cxschema from 'aws-cdk-lib/cloud-assembly-schema';
 import { Construct, IConstruct } from 'constructs';
 import { acknowledgmentKey, AcknowledgmentRecord, ConstructAcknowledgments, owningStage } from './acknowledgments';
 import { AppStackProps, AppView } from './app-view';
+import { BaselineLookup, readBaseline } from './baseline';
 import { Finding } from './finding';
 import { packageIdentity } from './package-identity';
 import { forgetRenderedAhead, listenToRenderedTemplates, renderAhead, renderedResources } from './rendered';
@@ -75,6 +76,13 @@ export interface WellArchitectedChecksProps {
    * @default - the cloud assembly directory (`cdk.out`, or the stage's assembly directory inside it)
    */
   readonly reportDirectory?: string;
+  /**
+   * A baseline file (written by `cdk-well-architected baseline <cdk.out>`): findings it records (rule id and
+   * construct path) are not annotated, so they fail neither `cdk synth` nor `cdk synth --strict`; the reports show
+   * them apart, and its entries that match no finding are reported as stale.
+   * @default - no baseline
+   */
+  readonly baselineFile?: string;
 }
 
 /** Marks every copy of this class, so two copies of the library still recognize each other's aspects. */
@@ -209,6 +217,7 @@ export class WellArchitectedChecks implements IAspect {
   private readonly rootsWithValidation = new WeakSet<Stage>();
   private readonly reportWriters = new Map<Stage, Construct>();
   private lastReport?: CheckReport;
+  private readonly baseline?: BaselineLookup;
 
   constructor(props: WellArchitectedChecksProps = {}) {
     this.ruleSet = RuleSet.select(props, 'WellArchitectedChecks: ');
@@ -230,6 +239,15 @@ export class WellArchitectedChecks implements IAspect {
       );
     }
     this.reportDirectory = props.reportDirectory;
+    if (props.baselineFile !== undefined) {
+      try {
+        this.baseline = new BaselineLookup(readBaseline(props.baselineFile));
+      } catch (e) {
+        throw new Error(
+          `WellArchitectedChecks: baselineFile '${props.baselineFile}': ${(e as Error).message}, or omit baselineFile.`,
+        );
+      }
+    }
     Object.defineProperty(this, CHECKS_ASPECT, { value: true });
   }
 
@@ -481,7 +499,7 @@ export class WellArchitectedChecks implements IAspect {
     };
     this.results.set(root, own);
     const nested = this.nestedResults(root);
-    const report = this.combine([own, ...nested]);
+    const report = this.combine([own, ...nested], root);
     this.lastReport = report;
     this.write(root, report, this.reportFormats, {
       templateFiles: Object.assign({}, ...[own, ...nested].map((r) => r.templateFiles)),
@@ -578,7 +596,28 @@ export class WellArchitectedChecks implements IAspect {
     }
   }
 
-  private combine(results: RootResult[]): CheckReport {
+  private combine(results: RootResult[], root?: Stage): CheckReport {
+    const report = this.combineResults(results);
+    if (!this.baseline) {
+      return report;
+    }
+    // A Stage's report judges only the entries under it; the App's judges every entry and warns about stale ones.
+    const prefix = root && root.node.scope ? `${root.node.path}/` : '';
+    const applied = this.baseline.apply(report);
+    const baselined = {
+      ...applied,
+      staleBaselineEntries: (applied.staleBaselineEntries ?? []).filter((e) => e.constructPath.startsWith(prefix)),
+    };
+    for (const entry of prefix ? [] : baselined.staleBaselineEntries) {
+      process.stderr.write(
+        `[cdk-well-architected] The baseline entry ${entry.ruleId} at ${entry.constructPath} matches no finding: the ` +
+          'resource follows the rule now (or is gone). Remove the entry from the baseline file.\n',
+      );
+    }
+    return baselined;
+  }
+
+  private combineResults(results: RootResult[]): CheckReport {
     return {
       findings: sortFindings(results.flatMap((r) => r.findings)),
       rules: this.ruleSet.summaries(),
@@ -603,7 +642,7 @@ export class WellArchitectedChecks implements IAspect {
   }
 
   private annotateFinding({ finding, rule, resource }: EvaluatedFinding): void {
-    if (finding.acknowledged || !resource.cfnResource) {
+    if (finding.acknowledged || !resource.cfnResource || this.baseline?.find(finding.ruleId, finding.constructPath)) {
       return;
     }
     const message = annotationMessage(finding, rule);

@@ -26,4 +26,11 @@ export interface Finding {
   readonly acknowledged: boolean;
   /** The reason given with the acknowledgment. @default - not acknowledged */
   readonly acknowledgedReason?: string;
+  /**
+   * Whether an entry of the baseline covers it: a finding recorded when the checks were adopted, which does not fail.
+   * @default - no baseline was given
+   */
+  readonly baselined?: boolean;
+  /** The reason of the baseline entry. @default - none given */
+  readonly baselineReason?: string;
 }

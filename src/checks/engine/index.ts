@@ -6,3 +6,4 @@ export * from './finding';
 export * from './report-model';
 export * from './checks';
 export * from './app-view';
+export * from './baseline';

@@ -1,3 +1,4 @@
+import { BaselineEntry } from './baseline';
 import { Finding } from './finding';
 import { Pillar, RuleEquivalents, Severity } from './rule';
 
@@ -110,6 +111,11 @@ export interface CheckReport {
    * @default - none
    */
   readonly skippedResources?: SkippedResource[];
+  /**
+   * The baseline entries (of rules that ran) that cover no finding: the resource was fixed or removed.
+   * @default - no baseline was given
+   */
+  readonly staleBaselineEntries?: BaselineEntry[];
   /** The tool that produced the report: package name and version, e.g. `cdk-well-architected@1.2.0`. */
   readonly generatedBy: string;
 }

@@ -38,6 +38,7 @@ function countsOf(counts: PillarCounts) {
     open: counts.open,
     bySeverity: { error: counts.bySeverity.error, warning: counts.bySeverity.warning, info: counts.bySeverity.info },
     acknowledged: counts.acknowledged,
+    ...(counts.baselined > 0 ? { baselined: counts.baselined } : {}),
     rulesRun: counts.rulesRun,
   };
 }
@@ -76,6 +77,10 @@ export function buildJsonReport(report: CheckReport) {
       acknowledged: f.acknowledged,
       // null rather than absent: every finding has the same keys, which keeps `jq` filters simple.
       acknowledgedReason: f.acknowledged ? (f.acknowledgedReason ?? null) : null,
+      // With a baseline only: whether an entry covers the finding (it does not fail), and the entry's reason.
+      ...(report.staleBaselineEntries !== undefined
+        ? { baselined: f.baselined === true, baselineReason: f.baselined ? (f.baselineReason ?? null) : null }
+        : {}),
     })),
     rules: [...report.rules].sort((a, b) => compareStrings(a.id, b.id)).map(ruleOf),
     staleAcknowledgments: [...report.staleAcknowledgments]
@@ -98,6 +103,15 @@ export function buildJsonReport(report: CheckReport) {
         resourceType: r.resourceType,
         description: r.description,
       })),
+    ...(report.staleBaselineEntries !== undefined
+      ? {
+          staleBaselineEntries: report.staleBaselineEntries.map((e) => ({
+            ruleId: e.ruleId,
+            constructPath: e.constructPath,
+            reason: e.reason ?? null,
+          })),
+        }
+      : {}),
     // Resources the rules skipped (functions aws-cdk-lib created for itself, resources a transform expands).
     skippedResources: [...(report.skippedResources ?? [])]
       .sort((a, b) => compareStrings(a.stackName, b.stackName) || compareStrings(a.constructPath, b.constructPath))

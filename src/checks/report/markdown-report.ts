@@ -130,7 +130,7 @@ export function renderMarkdown(report: CheckReport): string {
       `${plural(stacks.length, 'stack')}${stacks.length ? ` (${stacks.map(codeSpan).join(', ')})` : ''} ` +
       `against ${plural(report.rules.length, 'rule')}: ` +
       `**${plural(overall.bySeverity.error, 'error')}**, ${plural(overall.bySeverity.warning, 'warning')} and ` +
-      `${plural(overall.bySeverity.info, 'info finding')} open, ${overall.acknowledged} acknowledged.`,
+      `${plural(overall.bySeverity.info, 'info finding')} open, ${overall.acknowledged} acknowledged${overall.baselined > 0 ? `, ${overall.baselined} in the baseline` : ''}.`,
     '',
     row(['Pillar', 'Status', 'Errors', 'Warnings', 'Info', 'Acknowledged', 'Rules run']),
     row(['---', ':---:', '---:', '---:', '---:', '---:', '---:']),
@@ -150,7 +150,9 @@ export function renderMarkdown(report: CheckReport): string {
     }
     const ofPillar = sorted.filter((f) => f.pillar === pillar);
     // A stable sort: within a severity the findings keep the stack / construct path / rule order.
-    const open = ofPillar.filter((f) => !f.acknowledged).sort((a, b) => compareSeverities(a.severity, b.severity));
+    const open = ofPillar
+      .filter((f) => !f.acknowledged && !f.baselined)
+      .sort((a, b) => compareSeverities(a.severity, b.severity));
     const acknowledged = ofPillar.filter((f) => f.acknowledged);
     lines.push('', `## ${statusIcon(counts)} ${escapeMarkdown(pillarTitle(pillar))}`, '');
     if (open.length) {

@@ -219,7 +219,21 @@ export function buildSarifLog(report: CheckReport, options: SarifOptions = {}): 
             },
           ],
         }
-      : {}),
+      : f.baselined
+        ? {
+            // Recorded in the baseline when the checks were adopted: suppressed, and SARIF's own baseline state.
+            baselineState: 'unchanged' as const,
+            suppressions: [
+              {
+                kind: 'external' as const,
+                status: 'accepted' as const,
+                justification: f.baselineReason ?? 'In the baseline (recorded when the checks were adopted).',
+              },
+            ],
+          }
+        : report.staleBaselineEntries !== undefined
+          ? { baselineState: 'new' as const }
+          : {}),
     properties: {
       pillar: f.pillar,
       lensQuestion: f.lensQuestion,

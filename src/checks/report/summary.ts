@@ -4,7 +4,7 @@ import { Pillar, Severity } from '../engine/rule';
 
 /** The counts of one pillar (or of the whole report). */
 export interface PillarCounts {
-  /** Every finding, acknowledged ones included: `open + acknowledged`. */
+  /** Every finding, acknowledged and baselined ones included: `open + acknowledged + baselined`. */
   readonly total: number;
   /** The findings no acknowledgment covers: the sum of `bySeverity`. */
   readonly open: number;
@@ -12,6 +12,8 @@ export interface PillarCounts {
   readonly bySeverity: { readonly error: number; readonly warning: number; readonly info: number };
   /** The findings an acknowledgment covers. */
   readonly acknowledged: number;
+  /** The findings a baseline entry covers (and no acknowledgment): recorded when the checks were adopted. */
+  readonly baselined: number;
   /** How many rules of the pillar ran. */
   readonly rulesRun: number;
 }
@@ -26,7 +28,8 @@ export interface ReportSummary {
 
 function count(report: CheckReport, pillar?: Pillar): PillarCounts {
   const findings = report.findings.filter((f) => pillar === undefined || f.pillar === pillar);
-  const open = findings.filter((f) => !f.acknowledged);
+  const open = findings.filter((f) => !f.acknowledged && !f.baselined);
+  const acknowledged = findings.filter((f) => f.acknowledged).length;
   const bySeverity = {
     error: open.filter((f) => f.severity === Severity.ERROR).length,
     warning: open.filter((f) => f.severity === Severity.WARNING).length,
@@ -36,7 +39,8 @@ function count(report: CheckReport, pillar?: Pillar): PillarCounts {
     total: findings.length,
     open: open.length,
     bySeverity,
-    acknowledged: findings.length - open.length,
+    acknowledged,
+    baselined: findings.length - open.length - acknowledged,
     rulesRun: report.rules.filter((r) => pillar === undefined || r.pillar === pillar).length,
   };
 }
