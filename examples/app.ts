@@ -27,7 +27,9 @@ const app = new App();
 const orders = new Stack(app, 'OrdersService');
 new WellArchitectedMonitoring(orders, 'Monitoring', {
   serviceName: 'orders',
-  emailSubscriptions: ['orders-oncall@example.com'],
+  // Who hears the alarms: `cdk synth -c oncallEmail=you@example.com`, or the placeholder, which synthesizes but
+  // reaches nobody until you change it (SNS e-mails a confirmation link to the address after the first deploy).
+  emailSubscriptions: [app.node.tryGetContext('oncallEmail') ?? 'orders-oncall@example.com'],
 });
 
 const orderQueue = new WellArchitectedQueue(orders, 'OrderQueue');
