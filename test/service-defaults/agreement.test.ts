@@ -44,7 +44,9 @@ function queueProperties(stack: Stack, queue: sqs.IQueue): any {
 
 /** The compliance of a rule on the resource of `construct`. */
 function complianceOn(rule: Rule, stack: Stack, construct: { node: { path: string } }): Compliance {
-  const outcome = evaluateRule(rule, stack).find((o) => o.constructPath.startsWith(`/${construct.node.path}/`));
+  const outcome = evaluateRule(rule, stack).find(
+    (o) => o.constructPath.replace(/^\//, '') === `${construct.node.path}/Resource`,
+  );
   expect(outcome).toBeDefined();
   return outcome!.result.compliance;
 }
