@@ -6,10 +6,10 @@ import { Construct, IConstruct } from 'constructs';
 import { WellArchitectedMonitoring } from '../monitoring';
 import { restAccessLogFormat } from './private/access-log-format';
 import { monitorApi } from './private/api-monitoring';
-import { durationThresholdProblem, errorRateAlarmProblems } from '../monitoring/private/alarm-props';
 import { withDefaults } from './private/defaults';
 import { LambdaTimeoutCheck } from './private/lambda-timeout-check';
 import { PropsProblems } from './private/validate';
+import { durationThresholdProblem, errorRateAlarmProblems } from '../monitoring/private/alarm-props';
 
 /** API Gateway waits 29 s for a REST integration unless the integration's `timeout` says otherwise. */
 const REST_DEFAULT_INTEGRATION_TIMEOUT_SECONDS = 29;

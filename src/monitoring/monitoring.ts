@@ -9,6 +9,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct, IConstruct } from 'constructs';
 import { AddAlarmOptions, AlarmDescriptionProps, AlarmSeverity } from './alarm-options';
 import { SlackChannelProps, TeamsChannelProps } from './channel-props';
+import { failureQueueDepthAlarm, FailureQueueKind } from './private/alarm-factories';
 import {
   alarmDescription,
   alarmName,
@@ -18,7 +19,6 @@ import {
   defaultDashboardName,
   MAX_ALARM_DESCRIPTION_LENGTH,
 } from './private/alarm-text';
-import { failureQueueDepthAlarm, FailureQueueKind } from './private/alarm-factories';
 import { addChatChannels, addWebhooks, pagingChannelProblems } from './private/paging-channels';
 
 const MONITORING_SYMBOL = Symbol.for('cdk-well-architected.WellArchitectedMonitoring');

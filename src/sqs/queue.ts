@@ -143,7 +143,7 @@ export class WellArchitectedQueue extends sqs.Queue {
     this.monitoring = props.monitoring ?? WellArchitectedMonitoring.of(this);
     const dlq = this.deadLetterQueue!.queue;
 
-    const placement = (id: string) => ({ monitoring: this.monitoring, scope: this, id, watched: this });
+    const placement = (alarmId: string) => ({ monitoring: this.monitoring, scope: this, id: alarmId, watched: this });
     const deadLetters = {
       queueName: dlq.queueName,
       kind: FailureQueueKind.DEAD_LETTER_QUEUE,

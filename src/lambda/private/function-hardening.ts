@@ -7,6 +7,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { asynchronousInvokers } from './async-invokers';
 import { HardeningPlan } from './prepare-props';
 import { WellArchitectedMonitoring } from '../../monitoring';
+import { ALARM_PERIOD } from '../../monitoring/private/alarm-defaults';
 import {
   durationThresholdMs as durationThreshold,
   failureQueueDepthAlarm,
@@ -16,7 +17,6 @@ import {
   functionErrorRateAlarm,
   functionThrottlesAlarm,
 } from '../../monitoring/private/alarm-factories';
-import { ALARM_PERIOD } from '../../monitoring/private/alarm-defaults';
 
 const EVENT_INVOKE_CONFIG_ID = 'EventInvokeConfig';
 

@@ -4,8 +4,8 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { iam5WildcardResourceId } from './nag-ids';
-import { errorRateAlarmProblems } from '../../monitoring/private/alarm-props';
 import { LAMBDA_ALARMS } from '../../monitoring/private/alarm-defaults';
+import { errorRateAlarmProblems } from '../../monitoring/private/alarm-props';
 import { WellArchitectedFunctionOptions } from '../function-options';
 
 export const DEFAULT_MEMORY_SIZE = 1024;
