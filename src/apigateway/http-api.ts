@@ -8,10 +8,10 @@ import { WellArchitectedMonitoring } from '../monitoring';
 import { LOG_RETENTION } from '../service-defaults/logs';
 import { httpAccessLogFormat } from './private/access-log-format';
 import { monitorApi } from './private/api-monitoring';
-import { durationThresholdProblem, errorRateAlarmProblems } from '../monitoring/private/alarm-props';
 import { CorsPreflightCheck } from './private/cors-preflight-check';
 import { LambdaTimeoutCheck } from './private/lambda-timeout-check';
 import { PropsProblems } from './private/validate';
+import { durationThresholdProblem, errorRateAlarmProblems } from '../monitoring/private/alarm-props';
 
 /** API Gateway waits 30 s for an HTTP API integration unless the integration's `timeout` is shorter (30 s is also the maximum). */
 const HTTP_DEFAULT_INTEGRATION_TIMEOUT_SECONDS = 30;

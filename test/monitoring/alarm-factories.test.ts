@@ -1,6 +1,6 @@
 import { App, Aspects, Duration, Stack } from 'aws-cdk-lib';
-import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import { Template } from 'aws-cdk-lib/assertions';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { WellArchitectedHttpApi, WellArchitectedRestApi } from '../../src/apigateway';
 import { WellArchitectedFunction } from '../../src/lambda';

@@ -74,7 +74,7 @@ describe('severities and the service health alarm', () => {
     expect(renderText(composite.Properties.AlarmRule)).toBe(
       `(ALARM("\${${logicalId(stack, errors)}.Arn}") OR ALARM("\${${logicalId(stack, deadLetters)}.Arn}"))`,
     );
-    expect(composite.Properties.AlarmName).toBe('orders-ServiceHealth');
+    expect(composite.Properties.AlarmName).toBe('orders-Orders-ServiceHealth');
     expect(monitoring.criticalAlarms).toEqual([errors, deadLetters]);
   });
 
@@ -136,17 +136,17 @@ describe('severities and the service health alarm', () => {
   test('the composite description names the critical alarms and links the dashboard', () => {
     const { stack, monitoring } = monitoringWith({});
     const errors = new cloudwatch.Alarm(stack, 'Errors', {
-      alarmName: 'orders-PlaceOrder-Errors',
+      alarmName: 'orders-Orders-PlaceOrder-Errors',
       metric: new cloudwatch.Metric({ namespace: 'Test', metricName: 'Errors' }),
       threshold: 1,
       evaluationPeriods: 1,
     });
     monitoring.addAlarm(errors, { severity: AlarmSeverity.CRITICAL });
     monitoring.addAlarm(someAlarm(stack, 'Unnamed'), { severity: AlarmSeverity.CRITICAL });
-    expect(alarmDescriptions(stack)['orders-ServiceHealth']).toBe(
+    expect(alarmDescriptions(stack)['orders-Orders-ServiceHealth']).toBe(
       'Service orders is unhealthy: at least one of its critical alarms is in ALARM, so users are likely affected. ' +
         'The notification lists the alarms that fired (TriggeringChildren); the description of each says what is ' +
-        'wrong and what to do first. Critical alarms: orders-PlaceOrder-Errors, Orders/Unnamed. Dashboard: ' +
+        'wrong and what to do first. Critical alarms: orders-Orders-PlaceOrder-Errors, Orders/Unnamed. Dashboard: ' +
         'https://console.aws.amazon.com/cloudwatch/home?region=${AWS::Region}#dashboards/dashboard/Orders-WellArchitectedMonitoring-${AWS::Region}',
     );
   });
@@ -158,7 +158,7 @@ describe('severities and the service health alarm', () => {
         severity: AlarmSeverity.CRITICAL,
       });
     }
-    const description = alarmDescriptions(stack)['orders-ServiceHealth'];
+    const description = alarmDescriptions(stack)['orders-Orders-ServiceHealth'];
     expect(description).toMatch(/ and \d+ more\. Dashboard: /);
     const resolvedLink = description.replace(/\$\{AWS::Region\}/g, 'ap-southeast-5');
     expect(resolvedLink.length).toBeLessThanOrEqual(1024);
@@ -181,7 +181,7 @@ describe('severities and the service health alarm', () => {
     });
     monitoring.addAlarm(someAlarm(stack, 'Errors'), { severity: AlarmSeverity.CRITICAL });
     Template.fromStack(stack).hasResourceProperties('AWS::CloudWatch::CompositeAlarm', {
-      AlarmName: 'payments-Payments/Monitoring-ServiceHealth',
+      AlarmName: 'payments-Orders-Payments/Monitoring-ServiceHealth',
     });
   });
 });
@@ -349,7 +349,7 @@ describe('paging channels', () => {
     });
     // The alarm on the depth of undelivered pages is a warning: it notifies the alarm topic.
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      AlarmName: 'orders-WellArchitectedMonitoring/WebhookDeadLetterQueue-UndeliveredPages',
+      AlarmName: 'orders-Orders-WellArchitectedMonitoring/WebhookDeadLetterQueue-UndeliveredPages',
       MetricName: 'ApproximateNumberOfMessagesVisible',
       Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queueId, 'QueueName'] } }],
       AlarmActions: [{ Ref: logicalId(stack, monitoring.alarmTopic) }],
@@ -460,7 +460,7 @@ describe('alarm names and descriptions', () => {
   test('alarmName: service, path in the stack, condition', () => {
     const { stack, monitoring } = monitoringWith({});
     const api = new Construct(new Construct(stack, 'Api'), 'PlaceOrder');
-    expect(monitoring.alarmName(api, 'Errors')).toBe('orders-Api/PlaceOrder-Errors');
+    expect(monitoring.alarmName(api, 'Errors')).toBe('orders-Orders-Api/PlaceOrder-Errors');
   });
 
   test('alarmName: at most 255 characters, and two long names that share their start stay distinct', () => {
@@ -470,14 +470,14 @@ describe('alarm names and descriptions', () => {
     const first = monitoring.alarmName(new Construct(parent, 'First'), 'Errors');
     const second = monitoring.alarmName(new Construct(parent, 'Second'), 'Errors');
     expect(first.length).toBeLessThanOrEqual(255);
-    expect(first).toMatch(/^orders-A+~[0-9A-F]{8}-Errors$/);
+    expect(first).toMatch(/^orders-Orders-A+~[0-9A-F]{8}-Errors$/);
     expect(first).not.toBe(second);
   });
 
   test('alarmName: characters CloudWatch rejects become _', () => {
     const { stack, monitoring } = monitoringWith({});
     expect(monitoring.alarmName(new Construct(stack, 'Bestellung-Größe'), 'Errors')).toBe(
-      'orders-Bestellung-Gr__e-Errors',
+      'orders-Orders-Bestellung-Gr__e-Errors',
     );
   });
 
@@ -485,7 +485,7 @@ describe('alarm names and descriptions', () => {
     const { stack, monitoring } = monitoringWith({});
     const fn = new Construct(stack, 'PlaceOrder');
     const alarm = new cloudwatch.Alarm(stack, 'Errors', {
-      alarmName: 'orders-PlaceOrder-Errors',
+      alarmName: 'orders-Orders-PlaceOrder-Errors',
       alarmDescription: monitoring.alarmDescription({
         summary: 'Lambda function PlaceOrder failed invocations',
         resource: fn,
@@ -502,7 +502,7 @@ describe('alarm names and descriptions', () => {
       evaluationPeriods: 5,
     });
     monitoring.addAlarm(alarm);
-    expect(alarmDescriptions(stack)['orders-PlaceOrder-Errors']).toBe(
+    expect(alarmDescriptions(stack)['orders-Orders-PlaceOrder-Errors']).toBe(
       'Lambda function PlaceOrder failed invocations. Resource: Lambda function Orders/PlaceOrder. ' +
         'Fires when Errors (sum) > 0 in 3 of the last 5 1-minute periods. ' +
         'Likely causes: an unhandled exception; a timeout. First steps: 1) read the logs; 2) roll back. ' +
