@@ -690,7 +690,10 @@ describe('WellArchitectedFunction asynchronous invocation', () => {
     });
     expect(fn.deadLetterQueueAlarm).toBeDefined();
     expect(fn.alarms).toContain(fn.deadLetterQueueAlarm);
-    expect(fn.monitoring.criticalAlarms).toContain(fn.deadLetterQueueAlarm);
+    expect(fn.alarms).toContain(fn.deadLetterQueueNewMessagesAlarm);
+    // New dead letters page (and recover once none arrive); waiting ones only warn, so they cannot hold the page.
+    expect(fn.monitoring.criticalAlarms).toContain(fn.deadLetterQueueNewMessagesAlarm);
+    expect(fn.monitoring.criticalAlarms).not.toContain(fn.deadLetterQueueAlarm);
     expect(acknowledgedIds(queue)).toEqual(['AwsSolutions-SQS3', 'Serverless-SQSRedrivePolicy']);
   });
 

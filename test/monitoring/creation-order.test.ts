@@ -32,19 +32,20 @@ describe('constructs created before their WellArchitectedMonitoring', () => {
     for (const alarm of alarms) {
       expect(alarm.AlarmActions).toEqual([refTo(stack, monitoring.alarmTopic)]);
       expect(alarm.OKActions).toEqual([refTo(stack, monitoring.alarmTopic)]);
-      expect(alarm.AlarmName).toMatch(/^orders-Queue/);
+      expect(alarm.AlarmName).toMatch(/^orders-Orders-Queue/);
     }
     expect(monitoring.alarms).toEqual(queue.alarms);
-    expect(monitoring.criticalAlarms).toEqual([queue.deadLetterQueueAlarm]);
-    expect(monitoring.severityOf(queue.deadLetterQueueAlarm)).toBe(AlarmSeverity.CRITICAL);
+    expect(monitoring.criticalAlarms).toEqual([queue.newDeadLettersAlarm]);
+    expect(monitoring.severityOf(queue.newDeadLettersAlarm)).toBe(AlarmSeverity.CRITICAL);
+    expect(monitoring.severityOf(queue.deadLetterQueueAlarm)).toBe(AlarmSeverity.WARNING);
     const composite = Object.values(template.findResources('AWS::CloudWatch::CompositeAlarm'));
     expect(composite).toHaveLength(1);
-    expect(composite[0].Properties.AlarmName).toBe('orders-ServiceHealth');
+    expect(composite[0].Properties.AlarmName).toBe('orders-Orders-ServiceHealth');
     expect(JSON.stringify(composite[0].Properties.AlarmRule)).toContain(
-      stack.getLogicalId(queue.deadLetterQueueAlarm.node.defaultChild as any),
+      stack.getLogicalId(queue.newDeadLettersAlarm.node.defaultChild as any),
     );
     expect(renderText(composite[0].Properties.AlarmDescription)).toContain(
-      'Critical alarms: orders-Queue-DeadLetterMessages.',
+      'Critical alarms: orders-Orders-Queue-NewDeadLetters.',
     );
     template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'oncall@example.com' });
   });
@@ -112,7 +113,7 @@ describe('constructs created before their WellArchitectedMonitoring', () => {
     const monitoring = new WellArchitectedMonitoring(stack, 'WellArchitectedMonitoring', { serviceName: 'orders' });
     const queue = new WellArchitectedQueue(stack, 'Queue');
     expect(queue.monitoring).toBe(monitoring);
-    expect(stack.resolve(monitoring.alarmName(queue, 'X'))).toBe('orders-Queue-X');
+    expect(stack.resolve(monitoring.alarmName(queue, 'X'))).toBe('orders-Orders-Queue-X');
   });
 });
 

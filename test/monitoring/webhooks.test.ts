@@ -63,7 +63,8 @@ test('a new undelivered page pages; the depth of the webhook dead-letter queue o
   const queueId = Object.keys(template.findResources('AWS::SQS::Queue'))[0];
   const alarms = Object.entries(template.findResources('AWS::CloudWatch::Alarm'));
   const newPages = alarms.find(([id]) => id.includes('NewUndeliveredPages'))![1].Properties;
-  expect(newPages.AlarmName).toBe('orders-WellArchitectedMonitoring/WebhookDeadLetterQueue-NewUndeliveredPages');
+  // The service name, then the stack's, so two deployments of the service never share an alarm name.
+  expect(newPages.AlarmName).toBe('orders-Orders-WellArchitectedMonitoring/WebhookDeadLetterQueue-NewUndeliveredPages');
   expect(newPages.Threshold).toBe(0);
   expect(newPages.ComparisonOperator).toBe('GreaterThanThreshold');
   expect(newPages.TreatMissingData).toBe('notBreaching');

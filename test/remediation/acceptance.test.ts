@@ -14,8 +14,6 @@ import { WellArchitectedDefaults } from '../../src/remediation';
  *   `WellArchitectedDefaults.markReportsBatchItemFailures(fn)`.
  * - a subscription on the alarm and paging topics (an address only the user knows): alarms that reach nobody are
  *   not monitoring.
- * - Known defect (#17 item 2): the dead-letter depth alarm is a child of the paging composite and cannot return to
- *   OK by itself; goes once the composite pages on new dead letters instead.
  * Info-level advice also stays: arm64 (opt-in, it changes binaries), KMS keys for log groups, WAF for the REST
  * stage.
  */
@@ -25,7 +23,6 @@ const DELIBERATELY_OPEN_WARNINGS = [
   'warning WA-ApiGwHttpRouteAuthorization Legacy/Http/DefaultRoute/Resource',
   'warning WA-ApiGwRestMethodAuthorization Legacy/Rest/Default/GET/Resource',
   'warning WA-LambdaSqsReportBatchItemFailures Legacy/Worker/SqsEventSource:LegacyJobsF5960625/Resource',
-  'warning WA-PagingCompositeRecovers Legacy/WellArchitectedMonitoring/ServiceHealthAlarm/Resource',
 ];
 
 describe('a stack of plain L2 resources', () => {

@@ -58,16 +58,26 @@ describe('a plain apigateway.RestApi stage', () => {
       },
     ]);
     template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
+    // Dimensioned by ApiName and Stage, so two stages (or two copies of the app) never share an alarm.
+    const restDimensions = [
+      { Name: 'ApiName', Value: 'Rest' },
+      { Name: 'Stage', Value: Match.anyValue() },
+    ];
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      Namespace: 'AWS/ApiGateway',
-      MetricName: '5XXError',
-      Dimensions: [{ Name: 'ApiName', Value: 'Rest' }],
+      Threshold: 5,
+      Metrics: Match.arrayWith([
+        Match.objectLike({
+          MetricStat: Match.objectLike({
+            Metric: { Namespace: 'AWS/ApiGateway', MetricName: '5XXError', Dimensions: restDimensions },
+          }),
+        }),
+      ]),
     });
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       MetricName: 'Latency',
       ExtendedStatistic: 'p99',
       Threshold: 2000,
-      Dimensions: [{ Name: 'ApiName', Value: 'Rest' }],
+      Dimensions: restDimensions,
     });
   });
 
@@ -140,7 +150,13 @@ describe('a plain apigateway.RestApi stage', () => {
         MethodSettings: [expect.objectContaining({ HttpMethod: '*', ResourcePath: '/*', MetricsEnabled: true })],
       }),
     );
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', { Dimensions: [{ Name: 'ApiName', Value: 'legacy' }] });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'Latency',
+      Dimensions: [
+        { Name: 'ApiName', Value: 'legacy' },
+        { Name: 'Stage', Value: 'v1' },
+      ],
+    });
   });
 
   test('throttling limits can be given', () => {
@@ -176,12 +192,16 @@ describe('a plain apigwv2.HttpApi stage', () => {
       ThrottlingBurstLimit: 2000,
       DetailedMetricsEnabled: true,
     });
-    for (const metricName of ['5xx', 'Latency']) {
-      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-        MetricName: metricName,
-        Dimensions: [{ Name: 'ApiId', Value: { Ref: Match.stringLikeRegexp('^Http') } }],
-      });
-    }
+    const apiId = { Name: 'ApiId', Value: { Ref: Match.stringLikeRegexp('^Http') } };
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Threshold: 5,
+      Metrics: Match.arrayWith([
+        Match.objectLike({
+          MetricStat: Match.objectLike({ Metric: Match.objectLike({ MetricName: '5xx', Dimensions: [apiId] }) }),
+        }),
+      ]),
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'Latency', Dimensions: [apiId] });
   });
 
   test('keeps an explicit throttle and fills the rest', () => {

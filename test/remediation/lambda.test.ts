@@ -84,14 +84,29 @@ describe('a plain lambda.Function', () => {
         AlarmActions: [{ Ref: Match.stringLikeRegexp('^WellArchitectedMonitoringAlarmTopic') }],
         ...extra,
       });
-    alarmOn('Errors', { Threshold: 0, Statistic: 'Sum' });
     alarmOn('Throttles', { Threshold: 0, Statistic: 'Sum' });
     alarmOn('Duration', { Threshold: 16000, ExtendedStatistic: 'p99', EvaluationPeriods: 5, DatapointsToAlarm: 3 });
-    // Named and described like the alarms of WellArchitectedFunction.
+    // The error rate, as WellArchitectedFunction's: Errors / Invocations above 5 % in 3 minutes running, named and
+    // described the same way.
+    const fnMetric = (name: string) =>
+      Match.objectLike({
+        MetricStat: Match.objectLike({
+          Metric: {
+            Namespace: 'AWS/Lambda',
+            MetricName: name,
+            Dimensions: [{ Name: 'FunctionName', Value: { Ref: Match.stringLikeRegexp('^Worker') } }],
+          },
+          Stat: 'Sum',
+        }),
+      });
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      MetricName: 'Errors',
       AlarmName: 'Legacy-Worker-Errors',
-      AlarmDescription: Match.stringLikeRegexp('Lambda function Worker failed invocations'),
+      AlarmDescription: Match.stringLikeRegexp('Lambda function Worker fails more than 5% of its invocations'),
+      AlarmActions: [{ Ref: Match.stringLikeRegexp('^WellArchitectedMonitoringAlarmTopic') }],
+      Threshold: 5,
+      EvaluationPeriods: 3,
+      DatapointsToAlarm: 3,
+      Metrics: Match.arrayWith([fnMetric('Errors'), fnMetric('Invocations')]),
     });
   });
 

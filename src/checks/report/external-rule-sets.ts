@@ -230,8 +230,10 @@ export const CDK_NAG_AWS_SOLUTIONS: ExternalRuleSet = {
       id: 'AwsSolutions-IAM5',
       title: 'IAM policies have no wildcard permissions',
       verdict: narrower(
-        'Only the policies of Lambda execution roles are checked; ' +
-          STAR_NARROWER.replace(/^`WA-LambdaRoleWildcardActions` flags/, 'ours flags'),
+        'Every role, user, group and policy is checked (`WA-IamWildcardActions`, `WA-IamWildcardResources`; a ' +
+          'function’s execution role through the `WA-LambdaRole*` rules). A partial wildcard (`s3:Get*`) is accepted ' +
+          'unless it reaches a permissions-management action, and an ARN that names a resource (`arn:aws:s3:::b/*`) ' +
+          'is scoped; `Resource: "*"` is accepted for actions without resource-level permissions.',
       ),
     },
     { id: 'AwsSolutions-L1', title: 'Lambda function uses the latest runtime', verdict: narrower(RUNTIME_NARROWER) },

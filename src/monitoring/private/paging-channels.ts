@@ -130,13 +130,16 @@ export function addChatChannels(
   role.addToPrincipalPolicy(
     new iam.PolicyStatement({ sid: 'ReadAlarmsAndMetrics', actions: CHANNEL_ROLE_ACTIONS, resources: ['*'] }),
   );
-  Validations.of(role).acknowledge({
-    id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
-    reason:
-      'AWS Chatbot reads the alarm and its metrics to render a notification. cloudwatch:GetMetricData and ' +
-      'cloudwatch:GetMetricWidgetImage support no resource-level permissions, and the alarms of the notifications ' +
-      'are only known at run time. The role holds only these read-only CloudWatch actions.',
-  });
+  const reason =
+    'AWS Chatbot reads the alarm and its metrics to render a notification. The alarms are any that notify the ' +
+    "service's topic, the user's own included, so they are only known at run time; cloudwatch:GetMetricData and " +
+    'cloudwatch:GetMetricWidgetImage read metrics, which are not resources (GetMetricData only optionally names a ' +
+    'dataset). The role holds only these read-only CloudWatch actions, and the channel guardrail is ' +
+    `${CHANNEL_GUARDRAIL_POLICY}.`;
+  Validations.of(role).acknowledge(
+    { id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]', reason },
+    { id: 'WA-IamWildcardResources', reason },
+  );
   const guardrail = iam.ManagedPolicy.fromAwsManagedPolicyName(CHANNEL_GUARDRAIL_POLICY);
 
   slackChannels.forEach((channel, i) => {

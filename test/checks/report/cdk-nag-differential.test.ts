@@ -566,7 +566,7 @@ const DIFFERENTIALS: Differential[] = [
         build: (s) => lambdaRole(s, [policy({ Action: 's3:*', Resource: '*' })]),
       },
     ],
-    narrower: ['partial-action', 'partial-resource', 'role-no-function-uses'],
+    narrower: ['partial-action', 'partial-resource'],
   },
   {
     ids: [

@@ -144,7 +144,10 @@ export function namesEveryResource(resource: any): boolean | 'unknown' {
  * Condition that support resource-level permissions, so they could have been scoped. Which actions do is the
  * Service Authorization Reference's call (iam-actions.ts): an action with no resource type only supports `*`.
  */
-export function unscopedResourceProblems(statement: any): StatementVerdict {
+export function unscopedResourceProblems(
+  statement: any,
+  acceptedOnEveryResource: ReadonlySet<string> = new Set(),
+): StatementVerdict {
   const effect = Values.get(statement, 'Effect');
   if (Values.isUnknown(statement) || Values.isUnknown(effect)) {
     return 'unknown';
@@ -185,6 +188,9 @@ export function unscopedResourceProblems(statement: any): StatementVerdict {
     }
     if (action === '*') {
       scopable.push(`'${action}'`);
+      continue;
+    }
+    if (acceptedOnEveryResource.has(action.toLowerCase())) {
       continue;
     }
     const matched = iamActionsMatching(action);

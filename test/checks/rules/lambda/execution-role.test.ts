@@ -1,6 +1,7 @@
 import { CfnParameter, Fn } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -154,6 +155,33 @@ describe('WA-LambdaRoleWildcardResources', () => {
     expect(complianceOf(rule, stack, 'Metrics/Resource')).toBe(Compliance.NON_COMPLIANT);
     expect(complianceOf(rule, stack, 'Eni/Resource')).toBe(Compliance.NON_COMPLIANT);
     expect(complianceOf(rule, stack, 'Tables/Resource')).toBe(Compliance.NON_COMPLIANT);
+  });
+
+  test("a function in a VPC may have Lambda's documented network-interface actions on *; other functions may not", () => {
+    const stack = newStack();
+    const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 1, natGateways: 0 });
+    const eniStatement = () =>
+      new iam.PolicyStatement({
+        actions: ['ec2:CreateNetworkInterface', 'ec2:DeleteNetworkInterface', 'ec2:AssignPrivateIpAddresses'],
+        resources: ['*'],
+      });
+    l2Function(stack, 'InVpc', { vpc, vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED } }).addToRolePolicy(
+      eniStatement(),
+    );
+    l2Function(stack, 'NoVpc').addToRolePolicy(eniStatement());
+    // The exception covers those actions only: anything else on * still counts in a VPC function.
+    l2Function(stack, 'InVpcWithMore', {
+      vpc,
+      vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+    }).addToRolePolicy(
+      new iam.PolicyStatement({ actions: ['ec2:CreateNetworkInterface', 'ec2:TerminateInstances'], resources: ['*'] }),
+    );
+    expect(complianceOf(rule, stack, 'InVpc/Resource')).toBe(Compliance.COMPLIANT);
+    expect(complianceOf(rule, stack, 'NoVpc/Resource')).toBe(Compliance.NON_COMPLIANT);
+    expect(complianceOf(rule, stack, 'InVpcWithMore/Resource')).toBe(Compliance.NON_COMPLIANT);
+    expect(findings(rule, stack).find((f) => f.constructPath.includes('InVpcWithMore'))!.result.message).not.toMatch(
+      /CreateNetworkInterface/,
+    );
   });
 
   test('L2 function with dynamodb:GetItem on * is non-compliant; with a Condition it is compliant', () => {
