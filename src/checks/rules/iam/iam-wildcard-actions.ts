@@ -1,4 +1,4 @@
-import { IAM_POLICY_HOLDERS, describeIamResource, judgedOnFunctions, ownStatements } from './identity-policies';
+import { IAM_POLICY_HOLDERS, judgeOwnStatements } from './identity-policies';
 import { wildcardActionProblems } from './policy-statements';
 import { CheckedResource } from '../../engine/resource';
 import { Pillar, Rule, RuleContext, RuleResult, Severity } from '../../engine/rule';
@@ -25,34 +25,11 @@ export class IamWildcardActionsRule extends Rule {
   }
 
   public evaluate(resource: CheckedResource, context: RuleContext): RuleResult {
-    if (resource.unresolvedReason) {
-      return RuleResult.unknown(resource.unresolvedReason);
-    }
-    const judged = judgedOnFunctions(resource, context.index);
-    if (judged) {
-      return judged;
-    }
-    const statements = ownStatements(resource);
-    if (statements === 'unknown') {
-      return RuleResult.unknown('the policies cannot be resolved at synth time');
-    }
-    const problems: string[] = [];
-    let unknown = false;
-    for (const { statement, origin } of statements) {
-      const verdict = wildcardActionProblems(statement);
-      if (verdict === 'unknown') {
-        unknown = true;
-      } else if (verdict.length > 0) {
-        problems.push(`${verdict.join(', ')} in ${origin}`);
-      }
-    }
-    if (problems.length > 0) {
-      return RuleResult.nonCompliant(
-        `The ${describeIamResource(resource)} allows ${problems.join('; ')}. Grant only the actions the principal calls (grant methods or \`addToPolicy\` with the actions listed).`,
-      );
-    }
-    return unknown
-      ? RuleResult.unknown('some policy statements cannot be resolved at synth time')
-      : RuleResult.compliant();
+    return judgeOwnStatements(resource, context.index, {
+      problemsOf: wildcardActionProblems,
+      problem: (verdict, origin) => `${verdict.join(', ')} in ${origin}`,
+      finding: (name, problems) =>
+        `The ${name} allows ${problems}. Grant only the actions the principal calls (grant methods or \`addToPolicy\` with the actions listed).`,
+    });
   }
 }

@@ -1,6 +1,11 @@
 // The identity policies an IAM resource of the template holds, and which of them the Lambda execution-role rules
 // already report. Internal: not part of the public API.
-import { PolicyStatement, knownAwsManagedStatements, statementsOfDocument } from './policy-statements';
+import {
+  PolicyStatement,
+  StatementVerdict,
+  knownAwsManagedStatements,
+  statementsOfDocument,
+} from './policy-statements';
 import { CheckedResource } from '../../engine/resource';
 import { RuleResult } from '../../engine/rule';
 import { StackIndex } from '../../engine/stack-index';
@@ -132,4 +137,48 @@ export function judgedOnFunctions(resource: CheckedResource, index: StackIndex):
       ? `the execution role policies of ${[...new Set(functions)].join(', ')} are judged on the function by the WA-LambdaRole* rules`
       : 'the execution role of functions aws-cdk-lib creates for itself, whose policies the app does not set',
   );
+}
+
+/** How a wildcard rule judges one statement and words its finding. */
+export interface StatementJudge {
+  /** The problems of one statement, or 'unknown'. */
+  readonly problemsOf: (statement: any) => StatementVerdict;
+  /** One problem line, from the statement's problems and where the statement is. */
+  readonly problem: (problems: string[], origin: string) => string;
+  /** The finding, from the resource's name and its problem lines joined. */
+  readonly finding: (resource: string, problems: string) => string;
+}
+
+/**
+ * A role, user, group or policy judged statement by statement: not applicable when its functions are judged
+ * instead, unknown when a statement cannot be resolved and no other is a problem, else compliant or not.
+ */
+export function judgeOwnStatements(resource: CheckedResource, index: StackIndex, judge: StatementJudge): RuleResult {
+  if (resource.unresolvedReason) {
+    return RuleResult.unknown(resource.unresolvedReason);
+  }
+  const judged = judgedOnFunctions(resource, index);
+  if (judged) {
+    return judged;
+  }
+  const statements = ownStatements(resource);
+  if (statements === 'unknown') {
+    return RuleResult.unknown('the policies cannot be resolved at synth time');
+  }
+  const problems: string[] = [];
+  let unknown = false;
+  for (const { statement, origin } of statements) {
+    const verdict = judge.problemsOf(statement);
+    if (verdict === 'unknown') {
+      unknown = true;
+    } else if (verdict.length > 0) {
+      problems.push(judge.problem(verdict, origin));
+    }
+  }
+  if (problems.length > 0) {
+    return RuleResult.nonCompliant(judge.finding(describeIamResource(resource), problems.join('; ')));
+  }
+  return unknown
+    ? RuleResult.unknown('some policy statements cannot be resolved at synth time')
+    : RuleResult.compliant();
 }
