@@ -5,6 +5,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { WellArchitectedMonitoring } from '../monitoring';
+import { HTTP_INTEGRATION_TIMEOUT_SECONDS } from '../service-defaults/apigateway';
 import { LOG_RETENTION } from '../service-defaults/logs';
 import { httpAccessLogFormat } from './private/access-log-format';
 import { monitorApi } from './private/api-monitoring';
@@ -12,9 +13,6 @@ import { CorsPreflightCheck } from './private/cors-preflight-check';
 import { LambdaTimeoutCheck } from './private/lambda-timeout-check';
 import { PropsProblems } from './private/validate';
 import { durationThresholdProblem, errorRateAlarmProblems } from '../monitoring/private/alarm-props';
-
-/** API Gateway waits 30 s for an HTTP API integration unless the integration's `timeout` is shorter (30 s is also the maximum). */
-const HTTP_DEFAULT_INTEGRATION_TIMEOUT_SECONDS = 30;
 
 /** Properties of a `WellArchitectedHttpApi`: every `apigwv2.HttpApiProps` property, plus the well-architected extras. */
 export interface WellArchitectedHttpApiProps extends apigwv2.HttpApiProps {
@@ -151,7 +149,7 @@ export class WellArchitectedHttpApi extends apigwv2.HttpApi {
       new LambdaTimeoutCheck({
         warningId: 'cdk-well-architected:WellArchitectedHttpApi.lambdaTimeout',
         integrationResourceType: 'AWS::ApiGatewayV2::Integration',
-        defaultIntegrationTimeoutSeconds: HTTP_DEFAULT_INTEGRATION_TIMEOUT_SECONDS,
+        defaultIntegrationTimeoutSeconds: HTTP_INTEGRATION_TIMEOUT_SECONDS,
         integrationTimeoutHint: 'HTTP API integrations cannot wait longer than 30 s.',
       }),
     );

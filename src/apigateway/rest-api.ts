@@ -4,6 +4,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct, IConstruct } from 'constructs';
 import { WellArchitectedMonitoring } from '../monitoring';
+import { REST_INTEGRATION_TIMEOUT_SECONDS } from '../service-defaults/apigateway';
 import { LOG_RETENTION } from '../service-defaults/logs';
 import { restAccessLogFormat } from './private/access-log-format';
 import { monitorApi } from './private/api-monitoring';
@@ -12,8 +13,6 @@ import { LambdaTimeoutCheck } from './private/lambda-timeout-check';
 import { PropsProblems } from './private/validate';
 import { durationThresholdProblem, errorRateAlarmProblems } from '../monitoring/private/alarm-props';
 
-/** API Gateway waits 29 s for a REST integration unless the integration's `timeout` says otherwise. */
-const REST_DEFAULT_INTEGRATION_TIMEOUT_SECONDS = 29;
 const PUSH_TO_CLOUDWATCH_POLICY = 'AmazonAPIGatewayPushToCloudWatchLogs';
 
 /** Properties of a `WellArchitectedRestApi`: every `apigateway.RestApiProps` property, plus the well-architected extras. */
@@ -125,7 +124,7 @@ export class WellArchitectedRestApi extends apigateway.RestApi {
       new LambdaTimeoutCheck({
         warningId: 'cdk-well-architected:WellArchitectedRestApi.lambdaTimeout',
         integrationResourceType: 'AWS::ApiGateway::Method',
-        defaultIntegrationTimeoutSeconds: REST_DEFAULT_INTEGRATION_TIMEOUT_SECONDS,
+        defaultIntegrationTimeoutSeconds: REST_INTEGRATION_TIMEOUT_SECONDS,
         integrationTimeoutHint:
           'To wait longer, set `timeout` on the LambdaIntegration (above 29 s needs a Service Quotas increase; regional and private APIs only).',
       }),

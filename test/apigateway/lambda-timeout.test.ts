@@ -1,11 +1,15 @@
-import { App, CfnParameter, Duration, Stack, Validations } from 'aws-cdk-lib';
+import { App, CfnParameter, CfnResource, Duration, Stack, Validations } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as integrations from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { backendFunction } from './fixtures';
+import { Compliance } from '../../src';
 import { WellArchitectedHttpApi, WellArchitectedRestApi } from '../../src/apigateway';
+import { ApiGwHttpLambdaTimeoutRule } from '../../src/checks/rules/apigateway/http-lambda-timeout';
+import { ApiGwRestLambdaTimeoutRule } from '../../src/checks/rules/apigateway/rest-lambda-timeout';
+import { complianceOf } from '../checks/rule-harness';
 
 const REST_WARNING = 'cdk-well-architected:WellArchitectedRestApi.lambdaTimeout';
 const HTTP_WARNING = 'cdk-well-architected:WellArchitectedHttpApi.lambdaTimeout';
@@ -40,16 +44,41 @@ describe('REST: a Lambda function that outlives the integration', () => {
       'The Lambda function Stack/Fn times out after 40 s, but this integration times out after 29 s (the API Gateway default)',
     );
     expect(warnings[0]).toContain(
-      "Set the function's timeout to 29 s or less. To wait longer, set `timeout` on the LambdaIntegration",
+      "Set the function's timeout below 29 s (the integration's clock includes the invoke and any cold start). To wait longer, set `timeout` on the LambdaIntegration",
     );
     expect(warnings[0]).toContain(REST_WARNING);
   });
 
-  test('a 20 s function, a 29 s function and a function with the 3 s Lambda default do not warn', () => {
-    for (const timeout of [Duration.seconds(20), Duration.seconds(29), undefined]) {
+  test('a 20 s function, a 28 s function and a function with the 3 s Lambda default do not warn', () => {
+    for (const timeout of [Duration.seconds(20), Duration.seconds(28), undefined]) {
       const stack = restStack((s) => new apigateway.LambdaIntegration(backendFunction(s, 'Fn', timeout)));
       expect(timeoutWarnings(stack)).toEqual([]);
     }
+  });
+
+  test('a 29 s function warns, as WA-ApiGwRestLambdaTimeout reports it: one predicate, one answer', () => {
+    const stack = restStack((s) => new apigateway.LambdaIntegration(backendFunction(s, 'Fn', Duration.seconds(29))));
+    expect(timeoutWarnings(stack)).toEqual([expect.stringContaining('Stack/Fn times out after 29 s')]);
+    const method = stack.node
+      .findAll()
+      .find((c) => CfnResource.isCfnResource(c) && c.cfnResourceType === 'AWS::ApiGateway::Method');
+    expect(complianceOf(new ApiGwRestLambdaTimeoutRule(), stack, method!.node.path)).toBe(Compliance.NON_COMPLIANT);
+  });
+
+  test("an asynchronous integration (X-Amz-Invocation-Type 'Event') neither warns nor is a finding", () => {
+    const stack = restStack(
+      (s) =>
+        new apigateway.LambdaIntegration(backendFunction(s, 'Fn', Duration.seconds(300)), {
+          proxy: false,
+          requestParameters: { 'integration.request.header.X-Amz-Invocation-Type': "'Event'" },
+          integrationResponses: [{ statusCode: '202' }],
+        }),
+    );
+    expect(timeoutWarnings(stack)).toEqual([]);
+    const method = stack.node
+      .findAll()
+      .find((c) => CfnResource.isCfnResource(c) && c.cfnResourceType === 'AWS::ApiGateway::Method');
+    expect(complianceOf(new ApiGwRestLambdaTimeoutRule(), stack, method!.node.path)).toBe(Compliance.NOT_APPLICABLE);
   });
 
   test('an explicit integration timeout is the one compared', () => {
@@ -115,11 +144,19 @@ describe('HTTP: a Lambda function that outlives the integration', () => {
     expect(warnings[0]).toContain('HTTP API integrations cannot wait longer than 30 s.');
   });
 
-  test('a 30 s function is at the boundary and does not warn', () => {
-    const stack = httpStack(
+  test('a 29 s function does not warn; a 30 s function warns, as WA-ApiGwHttpLambdaTimeout reports it', () => {
+    const below = httpStack(
+      (s) => new integrations.HttpLambdaIntegration('Items', backendFunction(s, 'Fn', Duration.seconds(29))),
+    );
+    expect(timeoutWarnings(below)).toEqual([]);
+    const at = httpStack(
       (s) => new integrations.HttpLambdaIntegration('Items', backendFunction(s, 'Fn', Duration.seconds(30))),
     );
-    expect(timeoutWarnings(stack)).toEqual([]);
+    expect(timeoutWarnings(at)).toEqual([expect.stringContaining('Stack/Fn times out after 30 s')]);
+    const integration = at.node
+      .findAll()
+      .find((c) => CfnResource.isCfnResource(c) && c.cfnResourceType === 'AWS::ApiGatewayV2::Integration');
+    expect(complianceOf(new ApiGwHttpLambdaTimeoutRule(), at, integration!.node.path)).toBe(Compliance.NON_COMPLIANT);
   });
 
   test('a shorter integration timeout is the one compared', () => {

@@ -1,5 +1,6 @@
 import { Annotations, CfnResource, IAspect, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { functionOutlivesIntegration, invokesAsynchronously } from '../../service-defaults/apigateway';
 import { LAMBDA_DEFAULT_TIMEOUT_SECONDS } from '../../service-defaults/lambda';
 
 /** How many alias/version hops to follow from an integration to its function. */
@@ -20,10 +21,12 @@ export interface LambdaTimeoutCheckOptions {
 interface IntegrationTarget {
   readonly uri: unknown;
   readonly timeoutInMillis: unknown;
+  /** The integration's request parameters (REST), where an asynchronous invocation is declared. */
+  readonly requestParameters?: unknown;
 }
 
 /**
- * Warns on each Lambda integration whose function can run longer than the integration waits: API Gateway then
+ * Warns on each synchronous Lambda integration whose function can run as long as the integration waits or longer: API Gateway then
  * answers 504 while the function keeps running (and billing), and a retrying client doubles the work.
  *
  * An aspect, not a constructor check, because methods and routes are added after the API is constructed.
@@ -40,7 +43,7 @@ export class LambdaTimeoutCheck implements IAspect {
     }
     const stack = Stack.of(node);
     const target = this.integrationTarget(node, stack);
-    if (!target) {
+    if (!target || invokesAsynchronously(target.requestParameters) !== false) {
       return;
     }
     const integrationTimeoutMillis = target.timeoutInMillis ?? this.options.defaultIntegrationTimeoutSeconds * 1000;
@@ -52,7 +55,10 @@ export class LambdaTimeoutCheck implements IAspect {
       return;
     }
     const functionTimeout = stack.resolve((lambdaFunction as any).timeout) ?? LAMBDA_DEFAULT_TIMEOUT_SECONDS;
-    if (typeof functionTimeout !== 'number' || functionTimeout * 1000 <= integrationTimeoutMillis) {
+    if (
+      typeof functionTimeout !== 'number' ||
+      !functionOutlivesIntegration(functionTimeout, integrationTimeoutMillis)
+    ) {
       return;
     }
     const integrationSeconds = integrationTimeoutMillis / 1000;
@@ -64,7 +70,8 @@ export class LambdaTimeoutCheck implements IAspect {
       this.options.warningId,
       `The Lambda function ${functionConstruct.node.path} times out after ${functionTimeout} s, but this integration ` +
         `times out after ${integrationSeconds} s${integrationOrigin}: clients get a 504 while the function keeps ` +
-        `running and billing. Set the function's timeout to ${integrationSeconds} s or less. ` +
+        `running and billing. Set the function's timeout below ${integrationSeconds} s (the integration's clock includes ` +
+        `the invoke and any cold start). ` +
         this.options.integrationTimeoutHint,
     );
   }
@@ -75,7 +82,11 @@ export class LambdaTimeoutCheck implements IAspect {
       if (!integration || !isLambdaIntegrationType(integration.type)) {
         return undefined;
       }
-      return { uri: integration.uri, timeoutInMillis: integration.timeoutInMillis };
+      return {
+        uri: integration.uri,
+        timeoutInMillis: integration.timeoutInMillis,
+        requestParameters: integration.requestParameters,
+      };
     }
     if (!isLambdaIntegrationType(stack.resolve((node as any).integrationType))) {
       return undefined;

@@ -1,11 +1,19 @@
 import { apiProtocolOf } from './http-api';
 import { functionTimeoutSeconds, lambdaTargetOf } from './lambda-target';
+import {
+  functionOutlivesIntegration,
+  HTTP_INTEGRATION_TIMEOUT_SECONDS,
+  WEBSOCKET_INTEGRATION_TIMEOUT_SECONDS,
+} from '../../../service-defaults/apigateway';
 import { CheckedResource } from '../../engine/resource';
 import { Pillar, Rule, RuleContext, RuleResult, Severity } from '../../engine/rule';
 import { Values } from '../../engine/values';
 
 /** Default integration timeouts, in milliseconds, when `TimeoutInMillis` is not set. */
-const DEFAULT_TIMEOUT_MS: Record<string, number> = { HTTP: 30_000, WEBSOCKET: 29_000 };
+const DEFAULT_TIMEOUT_MS: Record<string, number> = {
+  HTTP: HTTP_INTEGRATION_TIMEOUT_SECONDS * 1000,
+  WEBSOCKET: WEBSOCKET_INTEGRATION_TIMEOUT_SECONDS * 1000,
+};
 
 /** A Lambda function behind an HTTP or WebSocket API integration times out before the integration does. */
 export class ApiGwHttpLambdaTimeoutRule extends Rule {
@@ -63,7 +71,7 @@ export class ApiGwHttpLambdaTimeoutRule extends Rule {
     if (integrationMs === undefined || functionSeconds === undefined) {
       return RuleResult.unknown('the function or integration timeout is not known at synth time');
     }
-    if (functionSeconds * 1000 >= integrationMs) {
+    if (functionOutlivesIntegration(functionSeconds, integrationMs)) {
       return RuleResult.nonCompliant(
         `Function ${target.fn.logicalId} times out after ${functionSeconds} s but this integration gives up after ${integrationMs / 1000} s, so clients get an error while it runs on. Set the function's \`timeout\` below ${integrationMs / 1000} s.`,
       );
