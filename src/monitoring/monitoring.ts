@@ -38,8 +38,10 @@ export interface WellArchitectedMonitoringProps {
   readonly serviceName?: string;
 
   /**
-   * E-mail addresses subscribed to the alarm topic, which every alarm notifies, critical and warning. Each
-   * address receives a confirmation e-mail from SNS once, after the first deployment.
+   * E-mail addresses subscribed to the alarm topic, which every alarm notifies, critical and warning. When no
+   * paging channel (`slackChannels`, `teamsChannels`, `webhookUrls`) is configured they are subscribed to
+   * `pagingTopic` too, so the service health alarm reaches them. Each address receives a confirmation e-mail from
+   * SNS once per topic, after the first deployment.
    * @default - no subscriptions: add them with `alarmTopic.addSubscription(...)`
    */
   readonly emailSubscriptions?: string[];
@@ -172,6 +174,8 @@ export class WellArchitectedMonitoring extends Construct {
   private predecessor?: WellArchitectedMonitoring;
   private dashboardResource?: cloudwatch.Dashboard;
   private pagingTopicResource?: sns.Topic;
+  /** The e-mail addresses that get the pages too: all of them when no paging channel is configured, else none. */
+  private readonly pagingEmails: string[];
   private serviceHealthAlarmResource?: cloudwatch.CompositeAlarm;
 
   constructor(scope: Construct, id: string, props: WellArchitectedMonitoringProps = {}) {
@@ -204,20 +208,17 @@ export class WellArchitectedMonitoring extends Construct {
     });
     allowAlarmsToPublish(this.alarmTopic);
     for (const email of props.emailSubscriptions ?? []) {
-      const subscription = this.alarmTopic.addSubscription(new subscriptions.EmailSubscription(email));
-      Validations.of(subscription).acknowledge({
-        id: 'Serverless::Serverless-SNSRedrivePolicy',
-        reason:
-          'An e-mail subscription delivers alarm notifications to a person. A dead-letter queue of undelivered ' +
-          'e-mails would need someone to read it in turn, and a notification replayed later tells nothing the alarm ' +
-          'state and history in CloudWatch do not: a missed e-mail is recovered from the alarm, not redriven.',
-      });
+      subscribeEmail(this.alarmTopic, email);
     }
 
     const slackChannels = props.slackChannels ?? [];
     const teamsChannels = props.teamsChannels ?? [];
     const webhookUrls = props.webhookUrls ?? [];
-    if (slackChannels.length + teamsChannels.length + webhookUrls.length > 0) {
+    const hasPagingChannel = slackChannels.length + teamsChannels.length + webhookUrls.length > 0;
+    // Without a paging channel the e-mail subscribers are who the service health alarm reaches: a page that notifies
+    // an unsubscribed topic reaches no one (WA-AlarmTopicSubscribed).
+    this.pagingEmails = hasPagingChannel ? [] : [...(props.emailSubscriptions ?? [])];
+    if (hasPagingChannel) {
       const pagingTopic = this.ensurePagingTopic();
       addChatChannels(this, pagingTopic, this.ownServiceName, slackChannels, teamsChannels);
       const webhookDeadLetterQueue = addWebhooks(this, pagingTopic, webhookUrls);
@@ -459,6 +460,9 @@ export class WellArchitectedMonitoring extends Construct {
         enforceSSL: true,
       });
       allowAlarmsToPublish(this.pagingTopicResource);
+      for (const email of this.pagingEmails) {
+        subscribeEmail(this.pagingTopicResource, email);
+      }
     }
     return this.pagingTopicResource;
   }
@@ -548,6 +552,18 @@ export class WellArchitectedMonitoring extends Construct {
     }
     return this.dashboardResource;
   }
+}
+
+/** An e-mail subscription to one of the monitoring's topics; no dead-letter queue, for the reason below. */
+function subscribeEmail(topic: sns.Topic, email: string): void {
+  const subscription = topic.addSubscription(new subscriptions.EmailSubscription(email));
+  Validations.of(subscription).acknowledge({
+    id: 'Serverless::Serverless-SNSRedrivePolicy',
+    reason:
+      'An e-mail subscription delivers alarm notifications to a person. A dead-letter queue of undelivered ' +
+      'e-mails would need someone to read it in turn, and a notification replayed later tells nothing the alarm ' +
+      'state and history in CloudWatch do not: a missed e-mail is recovered from the alarm, not redriven.',
+  });
 }
 
 function validateProps(props: WellArchitectedMonitoringProps): void {

@@ -4,7 +4,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { ALARMS_OF_THIS_ACCOUNT } from './alarm-publisher';
-import { WellArchitectedMonitoring } from '../../src';
+import { AlarmSeverity, WellArchitectedMonitoring } from '../../src';
 
 function newStack(): Stack {
   return new Stack(new App(), 'Service');
@@ -215,5 +215,37 @@ describe('validation', () => {
     expect(() => new WellArchitectedMonitoring(newStack(), 'M', { dashboardName: 'a b' })).toThrow(
       /dashboardName: 'a b' is not a valid dashboard name/,
     );
+  });
+});
+
+describe('who the service health alarm reaches', () => {
+  const subscribersOf = (stack: Stack, topic: CfnElement | undefined) =>
+    Object.values(Template.fromStack(stack).findResources('AWS::SNS::Subscription'))
+      .filter((s) => JSON.stringify(s.Properties.TopicArn) === JSON.stringify({ Ref: stack.getLogicalId(topic!) }))
+      .map((s) => `${s.Properties.Protocol} ${s.Properties.Endpoint}`);
+
+  test('without a paging channel, the e-mail subscribers get the pages too', () => {
+    const stack = newStack();
+    const monitoring = new WellArchitectedMonitoring(stack, 'Monitoring', {
+      emailSubscriptions: ['oncall@example.com'],
+    });
+    monitoring.addAlarm(someAlarm(stack, 'Critical'), { severity: AlarmSeverity.CRITICAL });
+    expect(subscribersOf(stack, monitoring.alarmTopic.node.defaultChild as CfnElement)).toEqual([
+      'email oncall@example.com',
+    ]);
+    expect(subscribersOf(stack, monitoring.pagingTopic!.node.defaultChild as CfnElement)).toEqual([
+      'email oncall@example.com',
+    ]);
+  });
+
+  test('with a paging channel, pages go to the channel and e-mails get the alarm topic only', () => {
+    const stack = newStack();
+    const monitoring = new WellArchitectedMonitoring(stack, 'Monitoring', {
+      emailSubscriptions: ['oncall@example.com'],
+      webhookUrls: ['https://events.example.com/integration/abc'],
+    });
+    monitoring.addAlarm(someAlarm(stack, 'Critical'), { severity: AlarmSeverity.CRITICAL });
+    const paging = subscribersOf(stack, monitoring.pagingTopic!.node.defaultChild as CfnElement);
+    expect(paging).toEqual(['https https://events.example.com/integration/abc']);
   });
 });
